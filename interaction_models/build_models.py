@@ -1,0 +1,262 @@
+#!/usr/bin/env python3
+"""Generate the non-US Alexa interaction models from the hand-written en-US source.
+
+``en-US.json`` is the single hand-maintained model. Every other locale is derived
+from it by this script, which holds *only* the locale-specific differences:
+
+* spelling variants (e.g. "practise", "programme", "summarise") - added as extra
+  sample utterances / slot synonyms next to the US spelling, never replacing it,
+  so both spellings are recognised everywhere they are generated;
+* a few locale phrasings ("have a go at ...", "how am i getting on", ...);
+* a few locale slot synonyms (e.g. Sanskrit pose names for en-IN).
+
+Authoring rule for en-US: use "practice" only as a verb (the noun stays
+"practice" in every locale, so a noun use would get a wrong "practise" variant).
+
+Usage::
+
+    python interaction_models/build_models.py          # (re)write the generated files
+    python interaction_models/build_models.py --check  # exit 1 if any file is stale
+
+Pure standard library; output is deterministic (2-space JSON, trailing newline).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import re
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MODEL_DIR = Path(__file__).resolve().parent
+SOURCE_LOCALE = "en-US"
+
+# --- spelling rules: US word -> locale word (whole words only, never inside {Slot}) ---
+PRACTISE: Mapping[str, str] = {
+    "practice": "practise",
+    "practiced": "practised",
+    "practices": "practises",
+    "practicing": "practising",
+}
+PROGRAMME: Mapping[str, str] = {
+    "program": "programme",
+    "programs": "programmes",
+}
+ISE: Mapping[str, str] = {
+    "summarize": "summarise",
+    "summarized": "summarised",
+    "organize": "organise",
+    "prioritize": "prioritise",
+}
+
+
+@dataclass(frozen=True)
+class Locale:
+    """Everything that distinguishes one locale's model from en-US."""
+
+    spellings: tuple[Mapping[str, str], ...] = ()
+    # intent name -> extra sample utterances (written in the locale's spelling)
+    extra_samples: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # slot type name -> value id -> extra synonyms
+    extra_synonyms: Mapping[str, Mapping[str, Sequence[str]]] = field(default_factory=dict)
+
+
+_HAVE_A_GO = (
+    "have a go at the {Exercise}",
+    "have a go at {Exercise}",
+    "let's have a go at the {Exercise}",
+)
+
+LOCALES: Mapping[str, Locale] = {
+    "en-GB": Locale(
+        spellings=(PRACTISE, PROGRAMME, ISE),
+        extra_samples={
+            "StartRoutineIntent": (
+                "let's crack on with my routine",
+                "have a go at my routine",
+                "let's get stuck in",
+            ),
+            "GuideExerciseIntent": _HAVE_A_GO,
+            "ProgressSummaryIntent": (
+                "how am i getting on",
+                "how am i getting on with my exercises",
+            ),
+            "SkipIntent": ("give this one a miss", "give that one a miss"),
+            "ReportPainIntent": ("that's a bit sore", "that's really sore"),
+        },
+    ),
+    "en-CA": Locale(
+        # Canadian spelling: "practise" for the verb, but "program" and "-ize".
+        spellings=(PRACTISE,),
+    ),
+    "en-AU": Locale(
+        spellings=(PRACTISE, PROGRAMME, ISE),
+        extra_samples={
+            "StartRoutineIntent": ("have a go at my routine", "let's get into my routine"),
+            "GuideExerciseIntent": (
+                *_HAVE_A_GO,
+                "give the {Exercise} a go",
+                "give {Exercise} a go",
+            ),
+            "ProgressSummaryIntent": (
+                "how am i going",
+                "how am i going with my exercises",
+                "how am i tracking",
+            ),
+            "SkipIntent": ("give this one a miss",),
+        },
+    ),
+    "en-IN": Locale(
+        spellings=(PRACTISE, PROGRAMME, ISE),
+        extra_samples={
+            "StartRoutineIntent": ("kindly start my routine", "please start my routine"),
+            "TodaysRoutineIntent": ("what is the programme for today", "what is today's programme"),
+            "GuideExerciseIntent": ("do {Exercise} only", "i want to do {Exercise} only"),
+            "ReportPainIntent": ("it is paining", "it's paining", "my hip is paining"),
+            "DeleteProgressIntent": ("kindly delete my data",),
+        },
+        extra_synonyms={
+            "ExerciseName": {
+                "pigeon": ("kapotasana", "pigeon asana"),
+                "butterfly": ("baddha konasana", "titli asana", "butterfly asana"),
+                "bridge": ("setu bandhasana", "bridge asana"),
+                "kneeling_hip_flexor": ("anjaneyasana",),
+            },
+        },
+    ),
+}
+
+_WORD_OR_SLOT = re.compile(r"\{[^{}]*\}|[A-Za-z]+")
+
+
+def respell(text: str, rules: Iterable[Mapping[str, str]]) -> str:
+    """Apply whole-word spelling rules to ``text``, leaving ``{Slot}`` references alone."""
+    table: dict[str, str] = {}
+    for rule in rules:
+        table.update(rule)
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return word if word.startswith("{") else table.get(word, word)
+
+    return _WORD_OR_SLOT.sub(swap, text)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def with_variants(phrases: Iterable[str], rules: Sequence[Mapping[str, str]]) -> list[str]:
+    """Each phrase preceded by its locale spelling (when different), de-duplicated in order."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for phrase in phrases:
+        for candidate in (respell(phrase, rules), phrase):
+            key = _norm(candidate)
+            if key not in seen:
+                seen.add(key)
+                out.append(candidate)
+    return out
+
+
+def _language_model(model: Mapping[str, Any]) -> dict[str, Any]:
+    lm: dict[str, Any] = model["interactionModel"]["languageModel"]
+    return lm
+
+
+def build(source: Mapping[str, Any], locale: Locale) -> dict[str, Any]:
+    """Return the model for ``locale`` derived from the en-US ``source`` model."""
+    model: dict[str, Any] = copy.deepcopy(dict(source))
+    lm = _language_model(model)
+
+    intents = {intent["name"]: intent for intent in lm["intents"]}
+    unknown = set(locale.extra_samples) - set(intents)
+    if unknown:
+        raise ValueError(f"extra samples for unknown intents: {sorted(unknown)}")
+
+    owner: dict[str, str] = {}
+    for name, intent in intents.items():
+        samples = [*intent.get("samples", []), *locale.extra_samples.get(name, ())]
+        intent["samples"] = with_variants(samples, locale.spellings)
+        for sample in intent["samples"]:
+            previous = owner.setdefault(_norm(sample), name)
+            if previous != name:
+                raise ValueError(f"sample {sample!r} would be in {previous} and {name}")
+
+    types = {slot_type["name"]: slot_type for slot_type in lm.get("types", [])}
+    unknown = set(locale.extra_synonyms) - set(types)
+    if unknown:
+        raise ValueError(f"extra synonyms for unknown slot types: {sorted(unknown)}")
+    for type_name, slot_type in types.items():
+        extra = locale.extra_synonyms.get(type_name, {})
+        values = {value["id"]: value for value in slot_type["values"]}
+        missing = set(extra) - set(values)
+        if missing:
+            raise ValueError(f"extra synonyms for unknown {type_name} ids: {sorted(missing)}")
+        used: dict[str, str] = {}
+        for value_id, value in values.items():
+            name = value["name"]
+            canonical = name["value"]
+            phrases = [canonical, *name.get("synonyms", []), *extra.get(value_id, ())]
+            synonyms = [p for p in with_variants(phrases, locale.spellings) if p != canonical]
+            name["synonyms"] = synonyms
+            for phrase in (canonical, *synonyms):
+                previous = used.setdefault(_norm(phrase), value_id)
+                if previous != value_id:
+                    raise ValueError(
+                        f"{type_name}: {phrase!r} would belong to {previous} and {value_id}"
+                    )
+    return model
+
+
+def render(model: Mapping[str, Any]) -> str:
+    return json.dumps(model, indent=2, ensure_ascii=False) + "\n"
+
+
+def generate(model_dir: Path = MODEL_DIR) -> dict[Path, str]:
+    """Map each generated file path to its expected contents."""
+    source_path = model_dir / f"{SOURCE_LOCALE}.json"
+    source = json.loads(source_path.read_text(encoding="utf-8"))
+    return {
+        model_dir / f"{code}.json": render(build(source, locale))
+        for code, locale in LOCALES.items()
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="do not write; exit 1 if any generated model differs from what is on disk",
+    )
+    args = parser.parse_args(argv)
+
+    stale: list[Path] = []
+    for path, text in generate().items():
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current == text:
+            continue
+        stale.append(path)
+        if not args.check:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path.name}")
+
+    if args.check and stale:
+        names = ", ".join(p.name for p in stale)
+        print(
+            f"interaction models out of date: {names}\n"
+            f"run: python {Path(__file__).name} (in {MODEL_DIR.name}/) to regenerate",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

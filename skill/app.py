@@ -1,0 +1,133 @@
+"""The assembled skill: handlers wired to a store, and one entry point for every host.
+
+:class:`SkillApp` is built once per container (Lambda) or process (console,
+web service). :meth:`SkillApp.invoke` takes a request envelope as a dict and
+returns the response envelope as a dict; Lambda, the web service and the
+console all go through it, so they cannot behave differently.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from ask_sdk_core.api_client import DefaultApiClient
+from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
+from ask_sdk_core.exceptions import AskSdkException
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_core.skill import CustomSkill
+from ask_sdk_core.skill_builder import CustomSkillBuilder
+from ask_sdk_model import RequestEnvelope
+
+from skill.handlers import CatchAllExceptionHandler, all_handlers
+from skill.store import ProgressStore
+from skill.turns import Services, TimeZoneLookup, TurnReport
+
+logger = logging.getLogger("release_coach")
+
+
+class RequestRejected(Exception):
+    """The envelope cannot be served: malformed, or for another skill."""
+
+
+def alexa_time_zone(handler_input: HandlerInput) -> str | None:
+    """The device's time zone from the Alexa settings API, or ``None`` if unavailable."""
+    system = getattr(handler_input.request_envelope.context, "system", None)
+    device_id = getattr(getattr(system, "device", None), "device_id", None)
+    if not device_id or not getattr(system, "api_access_token", None):
+        return None
+    try:
+        client = handler_input.service_client_factory.get_ups_service()
+        zone = client.get_system_time_zone(device_id)
+    except Exception as error:  # the settings API failing must never fail the turn
+        logger.info("time zone lookup failed: %s", type(error).__name__)
+        return None
+    return zone if isinstance(zone, str) and zone else None
+
+
+@dataclass
+class SkillApp:
+    skill: CustomSkill
+    skill_id: str | None
+    serializer: DefaultSerializer
+
+    def invoke(self, envelope: dict[str, Any]) -> dict[str, Any]:
+        """Serve one request envelope; raise :class:`RequestRejected` if it cannot be served."""
+        started = time.perf_counter()
+        request = envelope.get("request") if isinstance(envelope, dict) else None
+        request_id = request.get("requestId") if isinstance(request, dict) else None
+        request_type = request.get("type") if isinstance(request, dict) else None
+        intent = request.get("intent") if isinstance(request, dict) else None
+        intent_name = intent.get("name") if isinstance(intent, dict) else None
+        record: dict[str, Any] = {"request_id": request_id, "request_type": request_type,
+                                  "intent": intent_name}
+        try:
+            parsed = self._parse(envelope)
+            report = TurnReport()
+            response = self.skill.invoke(request_envelope=parsed,
+                                         context={"report": report})
+            record.update(outcome=report.outcome, store_reads=report.store_reads,
+                          store_writes=report.store_writes)
+            if report.notes:
+                record["notes"] = report.notes
+            result: dict[str, Any] = self.serializer.serialize(response)
+            return result
+        except RequestRejected as error:
+            record.update(outcome="rejected", reason=str(error))
+            raise
+        finally:
+            record["latency_ms"] = round((time.perf_counter() - started) * 1000, 2)
+            logger.info(json.dumps(record, default=str))
+
+    def _parse(self, envelope: dict[str, Any]) -> RequestEnvelope:
+        if not isinstance(envelope, dict) or not isinstance(envelope.get("request"), dict):
+            raise RequestRejected("envelope has no request")
+        application_id = _application_id(envelope)
+        if self.skill_id and application_id != self.skill_id:
+            # Refused before any handler runs: nothing of another skill's user is touched.
+            raise RequestRejected("application id does not match this skill")
+        try:
+            parsed = self.serializer.deserialize(json.dumps(envelope), RequestEnvelope)
+        except (AskSdkException, ValueError, TypeError, AttributeError, KeyError) as error:
+            raise RequestRejected(f"malformed envelope: {type(error).__name__}") from error
+        if parsed is None or parsed.request is None:
+            raise RequestRejected("envelope has no request")
+        return parsed
+
+
+def _application_id(envelope: dict[str, Any]) -> str | None:
+    for path in (("context", "System", "application", "applicationId"),
+                 ("session", "application", "applicationId")):
+        node: Any = envelope
+        for key in path:
+            node = node.get(key) if isinstance(node, dict) else None
+        if isinstance(node, str):
+            return node
+    return None
+
+
+def build_app(store: ProgressStore, *, skill_id: str | None = None,
+              time_zone_lookup: TimeZoneLookup = alexa_time_zone,
+              user_key_secret: str | None = None) -> SkillApp:
+    services = Services(store=store, time_zone_lookup=time_zone_lookup,
+                        user_key_secret=user_key_secret)
+    builder = CustomSkillBuilder(api_client=DefaultApiClient())
+    for handler in all_handlers(services):
+        builder.add_request_handler(handler)
+    builder.add_exception_handler(CatchAllExceptionHandler())
+    builder.add_global_request_interceptor(_ReportInterceptor())
+    # The application id is checked in SkillApp before parsing, so every host refuses alike.
+    return SkillApp(skill=builder.create(), skill_id=skill_id, serializer=DefaultSerializer())
+
+
+class _ReportInterceptor(AbstractRequestInterceptor):  # type: ignore[misc]
+    """Hands the per-turn report from the invoke context to the handlers."""
+
+    def process(self, handler_input: HandlerInput) -> None:
+        context = handler_input.context
+        if isinstance(context, dict) and "report" in context:
+            handler_input.attributes_manager.request_attributes["report"] = context["report"]

@@ -1,0 +1,50 @@
+"""The exercises Release Coach teaches, as plain values built from the content data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from skill.content import Line, exercises_data
+
+REVERSE_KEGEL = "reverse_kegel"
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """A held stretch: set up, ease in, hold with breathing cues, come out."""
+
+    id: str
+    name: str
+    sided: bool
+    setup: tuple[Line, ...]
+    into: tuple[Line, ...]
+    hold: tuple[Line, ...]
+    out: tuple[Line, ...]
+
+
+@cache
+def stretches() -> dict[str, Stretch]:
+    result = {}
+    for stretch_id, raw in exercises_data()["stretches"].items():
+        result[stretch_id] = Stretch(
+            id=stretch_id,
+            name=raw["name"],
+            sided=raw["sided"],
+            setup=tuple(raw["setup"]),
+            into=tuple(raw["into"]),
+            hold=tuple(raw["hold"]),
+            out=tuple(raw["out"]),
+        )
+    return result
+
+
+def exercise_ids() -> list[str]:
+    return [REVERSE_KEGEL, *stretches()]
+
+
+def exercise_name(exercise_id: str) -> str:
+    if exercise_id == REVERSE_KEGEL:
+        name: str = exercises_data()[REVERSE_KEGEL]["name"]
+        return name
+    return stretches()[exercise_id].name

@@ -1,0 +1,11 @@
+"""Where progress is kept: a small interface with an embedded and a DynamoDB implementation."""
+
+from skill.store.base import (
+    ConflictError,
+    ProgressStore,
+    StoreError,
+    save_with_retry,
+    user_key,
+)
+
+__all__ = ["ConflictError", "ProgressStore", "StoreError", "save_with_retry", "user_key"]

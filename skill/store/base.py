@@ -1,0 +1,77 @@
+"""The store interface every backend implements, and the logic they share.
+
+A turn reads the profile once (:meth:`ProgressStore.load`) and, if it changed
+anything, writes once (:meth:`ProgressStore.save`). Writes are conditional on
+the version read; on a conflict the fresh profile is read and the same changes
+applied again, so concurrent sessions on two devices both count.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+from collections.abc import Callable
+from typing import Protocol
+
+from skill.progress import Change, Profile, SessionCompleted, SessionRecord, apply
+
+DEFAULT_SAVE_ATTEMPTS = 5
+
+
+class StoreError(Exception):
+    """The store could not be read or written; the turn goes on without it."""
+
+
+class ConflictError(StoreError):
+    """Someone else wrote the profile since it was read."""
+
+
+class ProgressStore(Protocol):
+    def load(self, user_key: str) -> Profile:
+        """The user's profile (a fresh one, version 0, if they have none)."""
+        ...
+
+    def save(self, user_key: str, base: Profile, changes: list[Change]) -> Profile:
+        """Apply ``changes`` to ``base`` and store the result, retrying on conflict."""
+        ...
+
+    def history(self, user_key: str, limit: int = 50) -> list[SessionRecord]:
+        """The user's completed sessions, newest first."""
+        ...
+
+    def delete_user(self, user_key: str) -> None:
+        """Remove every item the store holds for the user."""
+        ...
+
+
+WriteFn = Callable[[str, Profile, int, list[SessionRecord]], None]
+LoadFn = Callable[[str], Profile]
+
+
+def save_with_retry(load: LoadFn, write: WriteFn, key: str, base: Profile,
+                    changes: list[Change], attempts: int = DEFAULT_SAVE_ATTEMPTS) -> Profile:
+    """Write ``apply(base, changes)`` conditionally, re-reading and re-applying on conflict.
+
+    ``write(key, profile, expected_version, records)`` must store ``profile`` and the
+    session ``records`` atomically, only if the stored version is ``expected_version``,
+    and raise :class:`ConflictError` otherwise.
+    """
+    current = base
+    for _ in range(attempts):
+        updated = apply(current, changes)
+        updated.version = current.version + 1
+        records = [c.record for c in changes if isinstance(c, SessionCompleted)]
+        try:
+            write(key, updated, current.version, records)
+            return updated
+        except ConflictError:
+            current = load(key)
+    raise StoreError(f"gave up after {attempts} conflicting writes")
+
+
+def user_key(alexa_user_id: str, secret: str | None = None) -> str:
+    """A one-way key for a user, so that no raw Alexa user id is ever stored or logged."""
+    secret = secret if secret is not None else os.environ.get("USER_KEY_SECRET", "")
+    digest = hmac.new(secret.encode(), alexa_user_id.encode(), hashlib.sha256).hexdigest()
+    return f"u_{digest}"

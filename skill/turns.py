@@ -1,0 +1,196 @@
+"""One turn of the conversation, translated between Alexa and the domain.
+
+A :class:`Turn` reads what the domain needs from the request (the user's
+profile, the session's mode and routine position, the local date), and turns
+the domain's :class:`~skill.coach.Outcome` back into an Alexa response, with at
+most one store read and one store write. If the store fails, the turn still
+answers from the session attributes and says that progress was not saved.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+
+from skill.coach import Coach, Context, Mode, Outcome, Reply
+from skill.content import phrase
+from skill.progress import Position, Profile, TimeZoneLearned, apply
+from skill.ssml import Speech
+from skill.store import ProgressStore, StoreError, user_key
+
+logger = logging.getLogger("release_coach.turns")
+
+TimeZoneLookup = Callable[[HandlerInput], str | None]
+
+
+def no_time_zone(handler_input: HandlerInput) -> str | None:
+    return None
+
+
+@dataclass
+class Services:
+    """What handlers need from outside the request: built once per container."""
+
+    store: ProgressStore
+    time_zone_lookup: TimeZoneLookup = no_time_zone
+    user_key_secret: str | None = None
+
+
+@dataclass
+class TurnReport:
+    """What the per-turn log line says about how the turn went."""
+
+    outcome: str = "ok"
+    store_reads: int = 0
+    store_writes: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def alexa_user_id(handler_input: HandlerInput) -> str | None:
+    envelope = handler_input.request_envelope
+    system = getattr(envelope.context, "system", None) if envelope.context else None
+    user = getattr(system, "user", None) or (envelope.session.user if envelope.session else None)
+    user_id = getattr(user, "user_id", None)
+    return user_id if isinstance(user_id, str) and user_id else None
+
+
+def _zone(name: str | None) -> ZoneInfo:
+    try:
+        return ZoneInfo(name) if name else ZoneInfo("UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+class Turn:
+    """Reads the state a turn needs, then writes what the domain decided."""
+
+    def __init__(self, handler_input: HandlerInput, services: Services) -> None:
+        self.handler_input = handler_input
+        self.services = services
+        self.report: TurnReport = handler_input.attributes_manager.request_attributes.setdefault(
+            "report", TurnReport())
+        envelope = handler_input.request_envelope
+        self.session_attributes: dict[str, Any] = (
+            handler_input.attributes_manager.session_attributes if envelope.session else {})
+        self.new_session = bool(envelope.session is None or envelope.session.new)
+        raw_id = alexa_user_id(handler_input)
+        self.user_key = user_key(raw_id, services.user_key_secret) if raw_id else None
+        self.store_ok = self.user_key is not None
+        self.profile = Profile()
+        if self.user_key is not None:
+            self.report.store_reads += 1
+            try:
+                self.profile = services.store.load(self.user_key)
+            except StoreError as error:
+                self.store_ok = False
+                self.report.notes.append("store read failed")
+                logger.warning("store read failed: %s", type(error).__name__)
+        self.extra_changes = []
+        if self.profile.time_zone is None and self.new_session:
+            found = services.time_zone_lookup(handler_input)
+            if found:
+                self.extra_changes.append(TimeZoneLearned(found))
+                self.profile = apply(self.profile, [TimeZoneLearned(found)])
+
+    # ------------------------------------------------------------ reading
+
+    def _session_position(self) -> Position | None:
+        raw = self.session_attributes.get("position")
+        if isinstance(raw, dict):
+            try:
+                return Position(**raw)
+            except TypeError:
+                return None
+        return None
+
+    def context(self) -> Context:
+        envelope = self.handler_input.request_envelope
+        stamp = getattr(envelope.request, "timestamp", None)
+        now = stamp if isinstance(stamp, datetime) else datetime.now(UTC)
+        if now.tzinfo is None:
+            now = now.replace(tzinfo=UTC)
+        local = now.astimezone(_zone(self.profile.time_zone))
+        in_session = not self.new_session and "mode" in self.session_attributes
+        try:
+            mode = Mode(self.session_attributes.get("mode")) if in_session else Mode.IDLE
+        except ValueError:
+            mode = Mode.IDLE
+        # Within a session its own attributes are the truth: they survive a store outage.
+        position = self._session_position() if in_session else self.profile.position
+        return Context(
+            profile=self.profile,
+            today=local.date(),
+            mode=mode,
+            position=position,
+            new_session=self.new_session,
+            finished_at=now.astimezone(UTC).isoformat(timespec="seconds"),
+            turn_id=str(getattr(envelope.request, "request_id", "") or "local"),
+        )
+
+    def coach(self) -> Coach:
+        return Coach(self.context())
+
+    # ------------------------------------------------------------ writing
+
+    def finish(self, outcome: Outcome) -> Response:
+        notes: list[str] = []
+        if outcome.delete_user:
+            if not self._delete():
+                outcome.reply = Reply(Speech().say(phrase("delete_failed")))
+        else:
+            changes = [*self.extra_changes, *outcome.changes]
+            if changes and not self._save(changes):
+                notes.append(phrase("save_failed"))
+        self.session_attributes["mode"] = outcome.mode.value
+        self.session_attributes["position"] = (
+            asdict(outcome.position) if outcome.position is not None else None)
+        return self.respond(outcome.reply, notes)
+
+    def _save(self, changes: list[Any]) -> bool:
+        if self.user_key is None:
+            return True
+        if apply(self.profile, changes) == self.profile:
+            return True
+        if not self.store_ok:
+            return False
+        self.report.store_writes += 1
+        try:
+            self.services.store.save(self.user_key, self.profile, changes)
+        except StoreError as error:
+            self.report.notes.append("store write failed")
+            logger.warning("store write failed: %s", type(error).__name__)
+            return False
+        return True
+
+    def _delete(self) -> bool:
+        if self.user_key is None:
+            return True
+        self.report.store_writes += 1
+        try:
+            self.services.store.delete_user(self.user_key)
+        except StoreError as error:
+            logger.warning("store delete failed: %s", type(error).__name__)
+            return False
+        return True
+
+    def respond(self, reply: Reply | None, notes: list[str] | None = None) -> Response:
+        builder = self.handler_input.response_builder
+        if reply is None:
+            return builder.response
+        speech = Speech().extend(reply.speech)
+        for note in notes or []:
+            speech.say(note)
+        builder.speak(speech.body())
+        if reply.reprompt is not None:
+            builder.ask(reply.reprompt.body())
+            builder.set_should_end_session(False)
+        else:
+            builder.set_should_end_session(True)
+        return builder.response

@@ -417,7 +417,8 @@ class Coach:
     def _no_history(self) -> Outcome | None:
         if self.profile.sessions:
             return None
-        return self._follow_up(_say("no_history"))
+        in_routine = self.ctx.mode is Mode.IN_ROUTINE
+        return self._follow_up(_say("no_history_in_routine" if in_routine else "no_history"))
 
     def progress_summary(self) -> Outcome:
         if (empty := self._no_history()) is not None:

@@ -1,0 +1,137 @@
+"""The ``release-coach`` command: talk to the skill, serve it, or create its table."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+DEFAULT_STORE = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / \
+    "release-coach" / "progress.sqlite3"
+
+
+def local_time_zone() -> str | None:
+    """This machine's IANA time zone name, standing in for the Echo's setting."""
+    if os.environ.get("TZ"):
+        return os.environ["TZ"].lstrip(":")
+    try:
+        target = os.path.realpath("/etc/localtime")
+    except OSError:
+        return None
+    marker = "/zoneinfo/"
+    return target.split(marker, 1)[1] if marker in target else None
+
+
+def _store(args: argparse.Namespace) -> Any:
+    if getattr(args, "dynamodb_table", None):
+        from skill.store.dynamodb import DynamoDBStore
+
+        return DynamoDBStore(args.dynamodb_table)
+    from skill.store.sqlite import SqliteStore
+
+    return SqliteStore(args.store)
+
+
+def _add_store_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--store", default=str(DEFAULT_STORE),
+                        help=f"embedded progress file (default {DEFAULT_STORE})")
+    parser.add_argument("--dynamodb-table", metavar="NAME",
+                        help="use this DynamoDB table instead of the embedded file "
+                             "(honours AWS_ENDPOINT_URL_DYNAMODB for a local server)")
+
+
+def chat(args: argparse.Namespace) -> int:
+    from skill.app import build_app
+    from skill.console import Console, ModelMatcher, load_model, main_loop
+    from skill.envelopes import Device
+
+    zone = local_time_zone()
+    app = build_app(_store(args), time_zone_lookup=lambda _handler_input: zone)
+    device = Device(user_id=f"amzn1.ask.account.console-{args.user}", locale=args.locale)
+    console = Console(app, device, ModelMatcher(load_model(args.locale)), sys.stdout,
+                      real_time=args.real_time)
+    main_loop(console)
+    return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    from skill.app import RequestRejected, build_app
+    from skill.logs import configure_logging
+    from skill.web.app import create_app
+    from skill.web.app import serve as run_server
+    from skill.web.verifier import build_verifiers
+
+    configure_logging(args.log_level, **({"insecure_dev": True} if args.insecure_dev else {}))
+    if not args.skill_id and not args.insecure_dev:
+        print("release-coach serve: --skill-id is required, so that only your skill's "
+              "requests are answered (or use --insecure-dev with a local emulator).",
+              file=sys.stderr)
+        return 2
+    if args.insecure_dev:
+        print("WARNING: --insecure-dev: Alexa request signatures and timestamps are NOT "
+              "checked. Never expose this server to the internet.", file=sys.stderr)
+    skill_app = build_app(_store(args), skill_id=args.skill_id)
+
+    def invoke(envelope: dict[str, Any]) -> dict[str, Any]:
+        try:
+            return skill_app.invoke(envelope)
+        except RequestRejected as error:
+            raise ValueError(str(error)) from error
+
+    verifiers = build_verifiers(args.skill_id, insecure_dev=args.insecure_dev)
+    web = create_app(invoke, verifiers, insecure_dev=args.insecure_dev)
+    run_server(web, args.host, args.port, production=args.production)
+    return 0
+
+
+def create_table(args: argparse.Namespace) -> int:
+    import boto3
+
+    from skill.store.schema import create_table as create
+
+    created = create(boto3.client("dynamodb"), args.dynamodb_table)
+    print(f"table {args.dynamodb_table}: {'created' if created else 'already exists'}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="release-coach", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True)
+
+    talk = commands.add_parser("chat", help="talk to the skill in this terminal")
+    talk.add_argument("--user", default="local", help="who is talking (each has own progress)")
+    talk.add_argument("--locale", default="en-US",
+                      choices=["en-US", "en-GB", "en-CA", "en-AU", "en-IN"])
+    talk.add_argument("--real-time", action="store_true", help="wait through the pauses")
+    _add_store_options(talk)
+    talk.set_defaults(run=chat)
+
+    web = commands.add_parser("serve", help="run the skill as an Alexa HTTPS web service")
+    web.add_argument("--host", default="127.0.0.1")
+    web.add_argument("--port", type=int, default=8080)
+    web.add_argument("--skill-id", default=os.environ.get("SKILL_ID"),
+                     help="your skill's id; requests for any other skill are refused")
+    web.add_argument("--insecure-dev", action="store_true",
+                     help="skip signature and timestamp checks (local emulators only)")
+    web.add_argument("--production", action="store_true",
+                     help="run under the waitress WSGI server")
+    web.add_argument("--log-level", default=os.environ.get("LOG_LEVEL", "INFO"))
+    _add_store_options(web)
+    web.set_defaults(run=serve)
+
+    table = commands.add_parser("create-table", help="create the DynamoDB table (idempotent)")
+    table.add_argument("--dynamodb-table", metavar="NAME", required=True)
+    table.set_defaults(run=create_table)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    result: int = args.run(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,254 @@
+"""Talk to the skill in a terminal, the way you would talk to an Echo.
+
+Typed words are matched against the interaction model's own sample utterances
+and slot values, so the model is what gets exercised, not a second grammar.
+Each line becomes a genuine request envelope sent through the same
+:meth:`~skill.app.SkillApp.invoke` that Lambda calls; the reply is printed as
+text with its pauses shown, like ``[10 s]``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from skill.app import SkillApp
+from skill.envelopes import Device
+from skill.ssml import total_pause_seconds
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "interaction_models"
+
+# Amazon's built-in intents understand these phrases without any sample in the model;
+# the console needs them spelled out because it has no Alexa speech model behind it.
+BUILT_IN_PHRASES: dict[str, tuple[str, ...]] = {
+    "AMAZON.YesIntent": ("yes", "yeah", "yep", "sure", "ok", "okay", "yes please", "alright"),
+    "AMAZON.NoIntent": ("no", "nope", "no thanks", "no thank you", "not now"),
+    "AMAZON.StopIntent": ("stop", "off", "shut up", "be quiet"),
+    "AMAZON.CancelIntent": ("cancel", "never mind", "forget it"),
+    "AMAZON.HelpIntent": ("help", "help me"),
+    "AMAZON.NextIntent": ("next", "skip ahead"),
+    "AMAZON.RepeatIntent": ("repeat", "say that again please"),
+    "AMAZON.PauseIntent": ("pause",),
+    "AMAZON.ResumeIntent": ("resume", "continue please"),
+    "AMAZON.StartOverIntent": ("start over", "restart please"),
+    "AMAZON.NavigateHomeIntent": ("go home", "home"),
+}
+
+LAUNCH_WORDS = ("open", "launch", "start", "begin", "load", "run", "use")
+ONE_SHOT_WORDS = ("ask", "tell")
+EXIT_WORDS = ("exit", "quit", "goodbye", "bye")
+SUGGESTIONS = ("open release coach", "what's today's routine", "start my routine", "next",
+               "repeat", "pause", "resume", "how am i doing", "help", "stop")
+
+
+def normalise(text: str) -> str:
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"[^a-z0-9' .-]+", " ", text)
+    return " ".join(text.replace(".", " ").split())
+
+
+@dataclass(frozen=True)
+class Match:
+    intent: str
+    slots: dict[str, tuple[str, str | None]]
+
+
+class ModelMatcher:
+    """Matches words to an intent using the sample utterances of one interaction model."""
+
+    def __init__(self, model: dict[str, Any]) -> None:
+        language = model["interactionModel"]["languageModel"]
+        self.invocation = normalise(language["invocationName"])
+        values: dict[str, list[tuple[str, str]]] = {}
+        for slot_type in language.get("types", []):
+            pairs = []
+            for value in slot_type["values"]:
+                name = value["name"]
+                for word in [name["value"], *name.get("synonyms", [])]:
+                    pairs.append((normalise(word), value.get("id") or name["value"]))
+            values[slot_type["name"]] = sorted(pairs, key=lambda p: -len(p[0]))
+        self.slot_values = values
+        self.patterns: list[tuple[re.Pattern[str], str, dict[str, str]]] = []
+        for intent in language["intents"]:
+            slot_types = {s["name"]: s["type"] for s in intent.get("slots", [])}
+            samples = list(intent.get("samples", []))
+            samples += BUILT_IN_PHRASES.get(intent["name"], ())
+            for sample in samples:
+                self.patterns.append(
+                    (self._compile(sample, slot_types), intent["name"], slot_types))
+
+    def _compile(self, sample: str, slot_types: dict[str, str]) -> re.Pattern[str]:
+        parts = re.split(r"(\{\w+\})", sample)
+        regex = ""
+        for part in parts:
+            slot = re.fullmatch(r"\{(\w+)\}", part)
+            if slot:
+                # Any words at all: values outside the slot type reach the skill unresolved,
+                # just as Alexa passes them on.
+                regex += f"(?P<{slot.group(1)}>.+?)"
+            elif part.strip():
+                lead = r"\s*" if part[0].isspace() else ""
+                trail = r"\s*" if part[-1].isspace() else ""
+                regex += lead + re.escape(normalise(part)) + trail
+        regex = re.sub(r"(\\ )+", r"\\s+", regex)
+        return re.compile(rf"^\s*{regex}\s*$")
+
+    def match(self, words: str) -> Match | None:
+        text = normalise(words)
+        best: tuple[int, Match] | None = None
+        for pattern, intent, slot_types in self.patterns:
+            found = pattern.match(text)
+            if not found:
+                continue
+            slots = {}
+            resolved_all = True
+            for name, heard in found.groupdict().items():
+                value_id = self._resolve(slot_types[name], heard)
+                resolved_all = resolved_all and value_id is not None
+                slots[name] = (heard, value_id)
+            # Prefer a sample whose slots resolve, then the most literal (least slot) one.
+            score = (2 if resolved_all else 0) * 1000 - sum(len(v[0]) for v in slots.values())
+            if best is None or score > best[0]:
+                best = (score, Match(intent, slots))
+        return best[1] if best else None
+
+    def _resolve(self, slot_type: str, heard: str) -> str | None:
+        heard = normalise(heard)
+        for word, value_id in self.slot_values.get(slot_type, []):
+            if word == heard:
+                return value_id
+        return None
+
+
+def load_model(locale: str) -> dict[str, Any]:
+    path = MODELS_DIR / f"{locale}.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def render(ssml: str) -> str:
+    """Readable text from SSML, with each run of pauses shown as ``[N s]``."""
+    def pause_label(match: re.Match[str]) -> str:
+        seconds = total_pause_seconds(match.group(0))
+        return f" [{seconds:g} s] "
+
+    text = re.sub(r'(?:\s*<break time="[^"]+"/>)+', pause_label, ssml)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    return " ".join(text.split())
+
+
+class Console:
+    """One person at one Echo, typing instead of speaking."""
+
+    def __init__(self, app: SkillApp, device: Device, matcher: ModelMatcher, out: TextIO,
+                 *, real_time: bool = False, sleep: Callable[[float], None] = time.sleep) -> None:
+        self.app = app
+        self.device = device
+        self.matcher = matcher
+        self.out = out
+        self.real_time = real_time
+        self.sleep = sleep
+
+    @property
+    def in_session(self) -> bool:
+        return self.device.session_id is not None
+
+    def say(self, line: str) -> None:
+        words = normalise(line)
+        if not words:
+            return
+        if words in EXIT_WORDS:
+            if self.in_session:
+                self._send(self.device.session_ended("USER_INITIATED"))
+            self._print("(session closed)")
+            return
+        rest = self._strip_invocation(words)
+        if rest is not None and (rest == "" or words.split()[0] in LAUNCH_WORDS):
+            # "open release coach" starts a fresh session, as on a device.
+            if self.in_session:
+                self.device.end_session()
+            if rest == "":
+                self._send(self.device.launch())
+                return
+        if rest is not None:
+            if self.in_session:
+                self.device.end_session()
+            words = rest
+        found = self.matcher.match(words)
+        if found is None:
+            self._unmatched(line)
+            return
+        self._send(self.device.intent(found.intent, found.slots or None))
+
+    def _strip_invocation(self, words: str) -> str | None:
+        """What follows the invocation name, or ``None`` if the skill is not named."""
+        name = re.escape(self.matcher.invocation)
+        starters = "|".join(LAUNCH_WORDS + ONE_SHOT_WORDS)
+        found = re.fullmatch(
+            rf"(?:(?:alexa\s+)?(?:{starters})\s+)?{name}(?:\s+(?:to|for|about|if|whether))?"
+            rf"(?:\s+(?P<rest>.*))?", words)
+        if not found:
+            return None
+        return found.group("rest") or ""
+
+    def _unmatched(self, line: str) -> None:
+        tips = ", ".join(f'"{s}"' for s in SUGGESTIONS[:6])
+        self._print(f"(no sample utterance of the {self.device.locale} model matches "
+                    f"{line.strip()!r}; try {tips})")
+        if self.in_session:
+            # On a device, words the model does not cover reach the skill as FallbackIntent.
+            self._send(self.device.intent("AMAZON.FallbackIntent"))
+
+    def _send(self, envelope: dict[str, Any]) -> None:
+        response = self.app.invoke(envelope)
+        self.device.take(response)
+        body = response.get("response") or {}
+        speech = (body.get("outputSpeech") or {}).get("ssml")
+        if speech:
+            self._print(f"Alexa: {render(speech)}")
+            if self.real_time:
+                self.sleep(total_pause_seconds(speech))
+        reprompt = ((body.get("reprompt") or {}).get("outputSpeech") or {}).get("ssml")
+        if reprompt:
+            self._print(f"       (if you say nothing: {render(reprompt)})")
+        if not self.in_session and speech:
+            self._print("(session ended)")
+
+    def _print(self, text: str) -> None:
+        print(text, file=self.out, flush=True)
+
+
+def run(console: Console, lines: Iterable[str], *, echo: bool) -> None:
+    for line in lines:
+        if echo:
+            console._print(f"you> {line.rstrip()}")
+        console.say(line)
+
+
+def interactive_lines(prompt: str = "you> ") -> Iterable[str]:
+    while True:
+        try:
+            yield input(prompt)
+        except EOFError:
+            return
+
+
+def banner(out: TextIO) -> None:
+    print("Release Coach console: type what you would say to Alexa. "
+          "Start with \"open release coach\"; \"exit\" ends a session, Ctrl-D quits.",
+          file=out)
+
+
+def main_loop(console: Console, stdin: TextIO = sys.stdin) -> None:
+    if stdin.isatty():
+        banner(console.out)
+        run(console, interactive_lines(), echo=False)
+    else:
+        run(console, stdin, echo=True)

@@ -1,0 +1,107 @@
+"""Shared fixtures: a skill on a throwaway embedded store, and a device that talks to it.
+
+Every response that passes through :class:`Conversation` is checked against
+Alexa's limits, so each scripted conversation also tests every reply in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from skill.app import SkillApp, build_app
+from skill.envelopes import Device
+from skill.ssml import problems, spoken_text
+from skill.store.sqlite import SqliteStore
+
+START = datetime(2026, 11, 16, 7, 30, tzinfo=UTC)  # a Monday morning
+
+
+def alexa_limit_problems(response: dict[str, Any]) -> list[str]:
+    """Every way ``response`` would break Alexa's rules for a response."""
+    found: list[str] = []
+    body = response.get("response", {})
+    speech = (body.get("outputSpeech") or {}).get("ssml")
+    reprompt = ((body.get("reprompt") or {}).get("outputSpeech") or {}).get("ssml")
+    for label, ssml in (("speech", speech), ("reprompt", reprompt)):
+        if ssml is not None:
+            found += [f"{label}: {p}" for p in problems(ssml)]
+    keeps_open = body.get("shouldEndSession") is False
+    if keeps_open and not reprompt:
+        found.append("session kept open without a reprompt")
+    if speech is not None and not keeps_open and spoken_text(speech).rstrip().endswith("?"):
+        found.append("session ends on a question")
+    if speech is not None and body.get("shouldEndSession") is None:
+        found.append("speech without shouldEndSession")
+    return found
+
+
+class Conversation:
+    """A user at an Echo: sends requests, keeps the session, checks every reply."""
+
+    def __init__(self, app: SkillApp, device: Device | None = None,
+                 now: datetime = START) -> None:
+        self.app = app
+        self.device = device or Device()
+        self.now = now
+        self.responses: list[dict[str, Any]] = []
+
+    def send(self, envelope: dict[str, Any]) -> dict[str, Any]:
+        response = self.app.invoke(envelope)
+        assert alexa_limit_problems(response) == [], (envelope["request"], response)
+        self.device.take(response)
+        self.responses.append(response)
+        self.now += timedelta(minutes=2)
+        return response
+
+    def launch(self) -> str:
+        return self.speech_of(self.send(self.device.launch(now=self.now)))
+
+    def say(self, intent: str, **slots: tuple[str, str | None]) -> str:
+        return self.speech_of(self.send(self.device.intent(intent, slots or None, now=self.now)))
+
+    def one_shot(self, intent: str, **slots: tuple[str, str | None]) -> str:
+        self.device.end_session()
+        return self.say(intent, **slots)
+
+    def end(self, reason: str = "EXCEEDED_MAX_REPROMPTS") -> dict[str, Any]:
+        return self.send(self.device.session_ended(reason, now=self.now))
+
+    def later(self, **delta: float) -> None:
+        """Time passes and the session is gone, as when the user comes back another day."""
+        self.device.end_session()
+        self.now += timedelta(**delta)
+
+    @property
+    def session_open(self) -> bool:
+        return self.device.session_id is not None
+
+    @property
+    def last(self) -> dict[str, Any]:
+        return self.responses[-1]
+
+    @staticmethod
+    def speech_of(response: dict[str, Any]) -> str:
+        ssml = (response.get("response", {}).get("outputSpeech") or {}).get("ssml", "")
+        return spoken_text(ssml) if ssml else ""
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[SqliteStore]:
+    db = SqliteStore(tmp_path / "progress.sqlite3")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def app(store: SqliteStore) -> SkillApp:
+    return build_app(store, time_zone_lookup=lambda _hi: None)
+
+
+@pytest.fixture
+def talk(app: SkillApp) -> Conversation:
+    return Conversation(app)

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from ask_sdk_core.api_client import DefaultApiClient
-from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
-from ask_sdk_core.exceptions import AskSdkException
+from ask_sdk_core.dispatch_components.request_components import AbstractRequestInterceptor
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
-from ask_sdk_model import RequestEnvelope
+from ask_sdk_model.request_envelope import RequestEnvelope
+from ask_sdk_runtime.exceptions import AskSdkException
 
 from skill.handlers import CatchAllExceptionHandler, all_handlers
 from skill.store import ProgressStore
@@ -52,6 +52,7 @@ def alexa_time_zone(handler_input: HandlerInput) -> str | None:
 @dataclass
 class SkillApp:
     skill: CustomSkill
+    store: ProgressStore
     skill_id: str | None
     serializer: DefaultSerializer
 
@@ -74,7 +75,9 @@ class SkillApp:
                           store_writes=report.store_writes)
             if report.notes:
                 record["notes"] = report.notes
-            result: dict[str, Any] = self.serializer.serialize(response)
+            result = self.serializer.serialize(response)
+            if not isinstance(result, dict):
+                raise TypeError("the skill's response did not serialise to an object")
             return result
         except RequestRejected as error:
             record.update(outcome="rejected", reason=str(error))
@@ -94,7 +97,7 @@ class SkillApp:
             parsed = self.serializer.deserialize(json.dumps(envelope), RequestEnvelope)
         except (AskSdkException, ValueError, TypeError, AttributeError, KeyError) as error:
             raise RequestRejected(f"malformed envelope: {type(error).__name__}") from error
-        if parsed is None or parsed.request is None:
+        if not isinstance(parsed, RequestEnvelope) or parsed.request is None:
             raise RequestRejected("envelope has no request")
         return parsed
 
@@ -121,10 +124,11 @@ def build_app(store: ProgressStore, *, skill_id: str | None = None,
     builder.add_exception_handler(CatchAllExceptionHandler())
     builder.add_global_request_interceptor(_ReportInterceptor())
     # The application id is checked in SkillApp before parsing, so every host refuses alike.
-    return SkillApp(skill=builder.create(), skill_id=skill_id, serializer=DefaultSerializer())
+    return SkillApp(skill=builder.create(), store=store, skill_id=skill_id,
+                    serializer=DefaultSerializer())
 
 
-class _ReportInterceptor(AbstractRequestInterceptor):  # type: ignore[misc]
+class _ReportInterceptor(AbstractRequestInterceptor):
     """Hands the per-turn report from the invoke context to the handlers."""
 
     def process(self, handler_input: HandlerInput) -> None:

@@ -61,7 +61,7 @@ def serve(args: argparse.Namespace) -> int:
     from skill.logs import configure_logging
     from skill.web.app import create_app
     from skill.web.app import serve as run_server
-    from skill.web.verifier import build_verifiers
+    from skill.web.verifier import VerificationError, build_verifiers
 
     configure_logging(args.log_level, **({"insecure_dev": True} if args.insecure_dev else {}))
     if not args.skill_id and not args.insecure_dev:
@@ -78,7 +78,7 @@ def serve(args: argparse.Namespace) -> int:
         try:
             return skill_app.invoke(envelope)
         except RequestRejected as error:
-            raise ValueError(str(error)) from error
+            raise VerificationError(str(error)) from error
 
     verifiers = build_verifiers(args.skill_id, insecure_dev=args.insecure_dev)
     web = create_app(invoke, verifiers, insecure_dev=args.insecure_dev)

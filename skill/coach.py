@@ -435,7 +435,8 @@ class Coach:
         if streak == 0:
             return _say("streak_none", longest=_n(self.profile.longest_streak, "day"))
         practised_today = self.profile.last_practice_on == self.today.isoformat()
-        return _say("streak_today" if practised_today else "streak_keep_alive", streak=_n(streak, "day"),
+        key = "streak_today" if practised_today else "streak_keep_alive"
+        return _say(key, streak=_n(streak, "day"),
                     longest=_n(self.profile.longest_streak, "day"))
 
     def streak(self) -> Outcome:
@@ -463,11 +464,12 @@ class Coach:
         if (empty := self._no_history()) is not None or self.profile.last_practice_on is None:
             return empty or self._follow_up(_say("no_history"))
         days = (self.today - date.fromisoformat(self.profile.last_practice_on)).days
+        minutes = round(self.profile.last_session_seconds / 60)
         when = (phrase("when_today") if days <= 0 else phrase("when_yesterday") if days == 1
                 else phrase("when_days_ago", days=_n(days, "day")))
         return self._follow_up(_say("last_session", when=when,
                                     title=self.profile.last_session_title or "",
-                                    minutes=_n(max(1, round(self.profile.last_session_seconds / 60)), "minute")))
+                                    minutes=_n(max(1, minutes), "minute")))
 
     def program_week(self) -> Outcome:
         week = self.week
@@ -493,4 +495,4 @@ class Coach:
                              Mode.CONFIRM_DELETE, self.ctx.position)
 
 
-__all__ = ["Coach", "Context", "Mode", "Outcome", "Reply", "ReleaseSet", "StretchStep"]
+__all__ = ["Coach", "Context", "Mode", "Outcome", "ReleaseSet", "Reply", "StretchStep"]

@@ -74,14 +74,15 @@ class ModelMatcher:
                     pairs.append((normalise(word), value.get("id") or name["value"]))
             values[slot_type["name"]] = sorted(pairs, key=lambda p: -len(p[0]))
         self.slot_values = values
-        self.patterns: list[tuple[re.Pattern[str], str, dict[str, str]]] = []
+        self.patterns: list[tuple[re.Pattern[str], str, dict[str, str], bool]] = []
         for intent in language["intents"]:
             slot_types = {s["name"]: s["type"] for s in intent.get("slots", [])}
             samples = list(intent.get("samples", []))
             samples += BUILT_IN_PHRASES.get(intent["name"], ())
             for sample in samples:
+                has_words = bool(re.sub(r"\{\w+\}", "", sample).strip())
                 self.patterns.append(
-                    (self._compile(sample, slot_types), intent["name"], slot_types))
+                    (self._compile(sample, slot_types), intent["name"], slot_types, has_words))
 
     def _compile(self, sample: str, slot_types: dict[str, str]) -> re.Pattern[str]:
         parts = re.split(r"(\{\w+\})", sample)
@@ -102,7 +103,7 @@ class ModelMatcher:
     def match(self, words: str) -> Match | None:
         text = normalise(words)
         best: tuple[int, Match] | None = None
-        for pattern, intent, slot_types in self.patterns:
+        for pattern, intent, slot_types, has_words in self.patterns:
             found = pattern.match(text)
             if not found:
                 continue
@@ -112,6 +113,10 @@ class ModelMatcher:
                 value_id = self._resolve(slot_types[name], heard)
                 resolved_all = resolved_all and value_id is not None
                 slots[name] = (heard, value_id)
+            if not resolved_all and not has_words:
+                # A sample that is nothing but a slot ("{Exercise}") only takes words that
+                # are values of its type; anything else is out of the model's domain.
+                continue
             # Prefer a sample whose slots resolve, then the most literal (least slot) one.
             score = (2 if resolved_all else 0) * 1000 - sum(len(v[0]) for v in slots.values())
             if best is None or score > best[0]:

@@ -91,9 +91,8 @@ class Device:
         """Carry the session on from a response, as Alexa would."""
         self.attributes = dict(response.get("sessionAttributes") or {})
         body = response.get("response") or {}
-        if body.get("shouldEndSession", True) is not False and "outputSpeech" in body:
-            self.end_session()
-        elif not body.get("outputSpeech") and body.get("shouldEndSession") is None:
+        # Alexa closes the session unless the response explicitly keeps it open.
+        if body.get("shouldEndSession") is not False:
             self.end_session()
 
 

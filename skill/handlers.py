@@ -10,24 +10,21 @@ from __future__ import annotations
 import logging
 from typing import Any, ClassVar
 
-from ask_sdk_core.dispatch_components import (
-    AbstractExceptionHandler,
-    AbstractRequestHandler,
-)
+from ask_sdk_core.dispatch_components.exception_components import AbstractExceptionHandler
+from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_intent_name, get_request_type, is_request_type
-from ask_sdk_model import Response
-from ask_sdk_model.canfulfill import (
-    CanFulfillIntent,
-    CanFulfillIntentRequest,
-    CanFulfillIntentValues,
-)
+from ask_sdk_core.utils.predicate import is_request_type
+from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
+from ask_sdk_model.canfulfill.can_fulfill_intent import CanFulfillIntent
+from ask_sdk_model.canfulfill.can_fulfill_intent_request import CanFulfillIntentRequest
+from ask_sdk_model.canfulfill.can_fulfill_intent_values import CanFulfillIntentValues
+from ask_sdk_model.response import Response
 
 from skill.coach import Coach, Mode, Outcome, Reply
 from skill.content import phrase
 from skill.ssml import Speech
 from skill.store import StoreError, user_key
-from skill.turns import Services, Turn, TurnReport, alexa_user_id
+from skill.turns import Services, Turn, alexa_user_id, turn_report
 
 logger = logging.getLogger("release_coach.handlers")
 
@@ -48,7 +45,7 @@ def slot_value(handler_input: HandlerInput, name: str) -> tuple[str | None, str 
     return None, heard
 
 
-class CoachHandler(AbstractRequestHandler):  # type: ignore[misc]
+class CoachHandler(AbstractRequestHandler):
     """A handler that answers one intent by asking the coach."""
 
     intent_name: ClassVar[str] = ""
@@ -277,7 +274,7 @@ class UnknownIntentHandler(CoachHandler):
         return coach.fallback()
 
 
-class SkillDisabledHandler(AbstractRequestHandler):  # type: ignore[misc]
+class SkillDisabledHandler(AbstractRequestHandler):
     """Disabling the skill removes every item the skill holds for that user."""
 
     def __init__(self, services: Services) -> None:
@@ -287,8 +284,7 @@ class SkillDisabledHandler(AbstractRequestHandler):  # type: ignore[misc]
         return bool(is_request_type("AlexaSkillEvent.SkillDisabled")(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        report: TurnReport = handler_input.attributes_manager.request_attributes.setdefault(
-            "report", TurnReport())
+        report = turn_report(handler_input)
         raw_id = alexa_user_id(handler_input)
         if raw_id:
             report.store_writes += 1
@@ -300,7 +296,7 @@ class SkillDisabledHandler(AbstractRequestHandler):  # type: ignore[misc]
         return handler_input.response_builder.response
 
 
-class CanFulfillHandler(AbstractRequestHandler):  # type: ignore[misc]
+class CanFulfillHandler(AbstractRequestHandler):
     """Name-free requests ("Alexa, stretch my hips"): say which intents this skill can serve."""
 
     def __init__(self, intent_names: set[str]) -> None:
@@ -320,7 +316,7 @@ class CanFulfillHandler(AbstractRequestHandler):  # type: ignore[misc]
         return builder.response
 
 
-class SilentHandler(AbstractRequestHandler):  # type: ignore[misc]
+class SilentHandler(AbstractRequestHandler):
     """Requests that must not be answered with speech: device events, media and UI callbacks."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
@@ -330,7 +326,7 @@ class SilentHandler(AbstractRequestHandler):  # type: ignore[misc]
         return handler_input.response_builder.response
 
 
-class CatchAllExceptionHandler(AbstractExceptionHandler):  # type: ignore[misc]
+class CatchAllExceptionHandler(AbstractExceptionHandler):
     """Anything unexpected: apologise in speech and keep the session, and the place, as it was."""
 
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
@@ -341,13 +337,12 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):  # type: ignore[misc]
         request_id = getattr(request, "request_id", None)
         logger.error("unhandled error in request %s: %s", request_id, type(exception).__name__,
                      exc_info=exception)
-        attributes: dict[str, Any] = handler_input.attributes_manager.request_attributes
-        report = attributes.setdefault("report", TurnReport())
-        report.outcome = "error"
-        if get_request_type(handler_input) in ("SessionEndedRequest",) or \
-                get_request_type(handler_input).startswith(("AlexaSkillEvent.", "System.")):
+        turn_report(handler_input).outcome = "error"
+        request_type = str(get_request_type(handler_input))
+        if request_type == "SessionEndedRequest" or \
+                request_type.startswith(("AlexaSkillEvent.", "System.")):
             return handler_input.response_builder.response
-        session = handler_input.attributes_manager.session_attributes \
+        session: dict[str, Any] = (handler_input.attributes_manager.session_attributes or {}) \
             if handler_input.request_envelope.session else {}
         if session.get("mode") == Mode.IN_ROUTINE.value:
             reprompt = Speech().say(phrase("in_routine_reprompt"))

@@ -17,7 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import Response
+from ask_sdk_model.response import Response
 
 from skill.coach import Coach, Context, Mode, Outcome, Reply
 from skill.content import phrase
@@ -53,6 +53,15 @@ class TurnReport:
     notes: list[str] = field(default_factory=list)
 
 
+def turn_report(handler_input: HandlerInput) -> TurnReport:
+    """The report this request's log line is written from, shared by every handler."""
+    attributes = handler_input.attributes_manager.request_attributes
+    report = attributes.get("report")
+    if not isinstance(report, TurnReport):
+        report = attributes["report"] = TurnReport()
+    return report
+
+
 def alexa_user_id(handler_input: HandlerInput) -> str | None:
     envelope = handler_input.request_envelope
     system = getattr(envelope.context, "system", None) if envelope.context else None
@@ -74,11 +83,12 @@ class Turn:
     def __init__(self, handler_input: HandlerInput, services: Services) -> None:
         self.handler_input = handler_input
         self.services = services
-        self.report: TurnReport = handler_input.attributes_manager.request_attributes.setdefault(
-            "report", TurnReport())
+        self.report = turn_report(handler_input)
         envelope = handler_input.request_envelope
+        # The SDK's own dict, not a copy: what the turn writes here goes back in the response.
+        attributes = handler_input.attributes_manager.session_attributes
         self.session_attributes: dict[str, Any] = (
-            handler_input.attributes_manager.session_attributes if envelope.session else {})
+            attributes if envelope.session and isinstance(attributes, dict) else {})
         self.new_session = bool(envelope.session is None or envelope.session.new)
         raw_id = alexa_user_id(handler_input)
         self.user_key = user_key(raw_id, services.user_key_secret) if raw_id else None
@@ -119,7 +129,7 @@ class Turn:
         local = now.astimezone(_zone(self.profile.time_zone))
         in_session = not self.new_session and "mode" in self.session_attributes
         try:
-            mode = Mode(self.session_attributes.get("mode")) if in_session else Mode.IDLE
+            mode = Mode(str(self.session_attributes.get("mode"))) if in_session else Mode.IDLE
         except ValueError:
             mode = Mode.IDLE
         # Within a session its own attributes are the truth: they survive a store outage.

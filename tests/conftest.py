@@ -6,6 +6,7 @@ Alexa's limits, so each scripted conversation also tests every reply in it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -105,3 +106,12 @@ def app(store: SqliteStore) -> SkillApp:
 @pytest.fixture
 def talk(app: SkillApp) -> Conversation:
     return Conversation(app)
+
+
+@pytest.fixture(autouse=True)
+def _restore_skill_logging() -> Iterator[None]:
+    """Tests that configure the skill's JSON logging must not leak it into other tests."""
+    logger = logging.getLogger("release_coach")
+    saved = (list(logger.handlers), logger.propagate, logger.level)
+    yield
+    logger.handlers[:], logger.propagate, logger.level = saved[0], saved[1], saved[2]

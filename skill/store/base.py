@@ -11,12 +11,16 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import random
+import time
 from collections.abc import Callable
 from typing import Protocol
 
 from skill.progress import Change, Profile, SessionCompleted, SessionRecord, apply
 
-DEFAULT_SAVE_ATTEMPTS = 5
+# Enough for a household's devices all finishing at once; each retry re-reads once.
+DEFAULT_SAVE_ATTEMPTS = 10
+CONFLICT_BACKOFF_SECONDS = 0.01
 
 
 class StoreError(Exception):
@@ -50,7 +54,8 @@ LoadFn = Callable[[str], Profile]
 
 
 def save_with_retry(load: LoadFn, write: WriteFn, key: str, base: Profile,
-                    changes: list[Change], attempts: int = DEFAULT_SAVE_ATTEMPTS) -> Profile:
+                    changes: list[Change], attempts: int = DEFAULT_SAVE_ATTEMPTS,
+                    sleep: Callable[[float], None] = time.sleep) -> Profile:
     """Write ``apply(base, changes)`` conditionally, re-reading and re-applying on conflict.
 
     ``write(key, profile, expected_version, records)`` must store ``profile`` and the
@@ -58,7 +63,7 @@ def save_with_retry(load: LoadFn, write: WriteFn, key: str, base: Profile,
     and raise :class:`ConflictError` otherwise.
     """
     current = base
-    for _ in range(attempts):
+    for attempt in range(attempts):
         updated = apply(current, changes)
         updated.version = current.version + 1
         records = [c.record for c in changes if isinstance(c, SessionCompleted)]
@@ -66,6 +71,8 @@ def save_with_retry(load: LoadFn, write: WriteFn, key: str, base: Profile,
             write(key, updated, current.version, records)
             return updated
         except ConflictError:
+            # Jittered so that writers who collided do not collide again in lockstep.
+            sleep(random.uniform(0, CONFLICT_BACKOFF_SECONDS * 2 ** min(attempt, 5)))
             current = load(key)
     raise StoreError(f"gave up after {attempts} conflicting writes")
 

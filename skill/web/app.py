@@ -201,6 +201,10 @@ def create_app(
             if not isinstance(result, dict):
                 raise TypeError(f"invoke returned {type(result).__name__}, not dict")
             body = json.dumps(result)
+        except VerificationError as exc:
+            # The skill itself refused the envelope (another skill's id, or malformed).
+            fields.update(outcome="rejected", reason=exc.reason)
+            return _error(400, exc.reason)
         except Exception as exc:
             _record_error(fields, exc)
             return _error(500, "internal error")

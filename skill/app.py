@@ -14,13 +14,15 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from ask_sdk_core.api_client import DefaultApiClient
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestInterceptor
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model.request_envelope import RequestEnvelope
+from ask_sdk_model.services.api_client import ApiClient
+from ask_sdk_model.services.api_client_request import ApiClientRequest
+from ask_sdk_model.services.api_client_response import ApiClientResponse
 from ask_sdk_runtime.exceptions import AskSdkException
 
 from skill.handlers import CatchAllExceptionHandler, all_handlers
@@ -47,6 +49,22 @@ def alexa_time_zone(handler_input: HandlerInput) -> str | None:
         logger.info("time zone lookup failed: %s", type(error).__name__)
         return None
     return zone if isinstance(zone, str) and zone else None
+
+
+class LazyApiClient(ApiClient):
+    """The SDK's HTTP client, imported on first use: ``requests`` costs ~50 ms at cold start,
+    and only a new user's first turn (the time zone look-up) ever needs it."""
+
+    def __init__(self) -> None:
+        self._client: ApiClient | None = None
+
+    def invoke(self, request: ApiClientRequest) -> ApiClientResponse:
+        if self._client is None:
+            from ask_sdk_core.api_client import DefaultApiClient
+
+            self._client = DefaultApiClient()
+        response: ApiClientResponse = self._client.invoke(request)
+        return response
 
 
 @dataclass
@@ -118,7 +136,7 @@ def build_app(store: ProgressStore, *, skill_id: str | None = None,
               user_key_secret: str | None = None) -> SkillApp:
     services = Services(store=store, time_zone_lookup=time_zone_lookup,
                         user_key_secret=user_key_secret)
-    builder = CustomSkillBuilder(api_client=DefaultApiClient())
+    builder = CustomSkillBuilder(api_client=LazyApiClient())
     for handler in all_handlers(services):
         builder.add_request_handler(handler)
     builder.add_exception_handler(CatchAllExceptionHandler())

@@ -373,34 +373,12 @@ class Coach:
                              self.ctx.position)
 
     def help(self) -> Outcome:
-        key = {
-            Mode.IN_ROUTINE: "help_in_routine",
-            Mode.OFFER_RESUME: "help_offer_resume",
-            Mode.OFFER_START: "help_offer_start",
-            Mode.CONFIRM_DELETE: "help_confirm_delete",
-        }.get(self.ctx.mode, "help_idle")
-        reprompt = {
-            Mode.IN_ROUTINE: "in_routine_reprompt",
-            Mode.OFFER_RESUME: "offer_resume_reprompt",
-            Mode.OFFER_START: "offer_start_reprompt",
-            Mode.CONFIRM_DELETE: "confirm_delete_reprompt",
-        }.get(self.ctx.mode, "idle_reprompt")
-        return self._keep(Reply(_say(key), _say(reprompt)))
+        mode = self.ctx.mode.value
+        return self._keep(Reply(_say(f"help_{mode}"), _say(f"{mode}_reprompt")))
 
     def fallback(self) -> Outcome:
-        key = {
-            Mode.IN_ROUTINE: "fallback_in_routine",
-            Mode.OFFER_RESUME: "fallback_offer",
-            Mode.OFFER_START: "fallback_offer",
-            Mode.CONFIRM_DELETE: "fallback_confirm_delete",
-        }.get(self.ctx.mode, "fallback_idle")
-        reprompt = {
-            Mode.IN_ROUTINE: "in_routine_reprompt",
-            Mode.OFFER_RESUME: "offer_resume_reprompt",
-            Mode.OFFER_START: "offer_start_reprompt",
-            Mode.CONFIRM_DELETE: "confirm_delete_reprompt",
-        }.get(self.ctx.mode, "idle_reprompt")
-        return self._keep(Reply(_say(key), _say(reprompt)))
+        mode = self.ctx.mode.value
+        return self._keep(Reply(_say(f"fallback_{mode}"), _say(f"{mode}_reprompt")))
 
     def pain(self) -> Outcome:
         self.changes.append(PainReported(self.today.isoformat()))

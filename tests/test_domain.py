@@ -207,3 +207,19 @@ def test_ending_replies_do_not_ask_questions() -> None:
     for outcome in (Coach(ctx).stop(), Coach(ctx).pause(), Coach(ctx).pain()):
         assert outcome.reply is not None and outcome.reply.ends_session
         assert "?" not in spoken_text(outcome.reply.speech.ssml())
+
+
+def test_every_phrase_is_spoken_somewhere_and_every_mode_has_help() -> None:
+    from pathlib import Path
+
+    from skill.content import phrases_data
+
+    skill_dir = Path(__file__).resolve().parent.parent / "skill"
+    source = "".join(p.read_text() for p in skill_dir.rglob("*.py"))
+    for mode in Mode:
+        for key in (f"help_{mode.value}", f"fallback_{mode.value}", f"{mode.value}_reprompt"):
+            assert key in phrases_data()
+    dynamic = ("help_", "fallback_", "sessions_", "minutes_", "_reprompt")
+    unused = [key for key in phrases_data() if not key.startswith("_")
+              and f'"{key}"' not in source and not any(part in key for part in dynamic)]
+    assert unused == []

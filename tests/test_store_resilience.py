@@ -18,6 +18,7 @@ from skill.content import phrase
 from skill.envelopes import Device
 from skill.progress import NoticeHeard, Profile, SessionCompleted
 from skill.store import ConflictError, StoreError, schema, user_key
+from skill.store.base import CONFLICT_BACKOFF_SECONDS, DEFAULT_SAVE_ATTEMPTS
 from skill.store.dynamodb import RETRY_BUDGET_SECONDS, DynamoDBStore, make_client
 from skill.turns import no_time_zone
 from tests.store_contract import record, say, speech
@@ -172,13 +173,14 @@ def test_conditional_failures_become_conflicts_and_are_re_read(offline_client: A
         stub.assert_no_pending_responses()
     assert first.version == 5 and first.sessions == 3
     assert second.version == 5 and second.sessions == 4
-    assert clock.sleeps == []
+    # One short jittered pause per conflict, so colliding devices do not collide again.
+    assert len(clock.sleeps) == 2 and all(s <= CONFLICT_BACKOFF_SECONDS for s in clock.sleeps)
 
 
 def test_endless_conflicts_give_up(offline_client: Any) -> None:
     store = store_with(offline_client, FakeClock())
     with Stubber(offline_client) as stub:
-        for _ in range(5):
+        for _ in range(DEFAULT_SAVE_ATTEMPTS):
             stub.add_client_error("put_item", "ConditionalCheckFailedException")
             stub.add_response("get_item", {"Item": PROFILE_ITEM})
         with pytest.raises(StoreError, match="conflicting"):

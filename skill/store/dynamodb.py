@@ -206,7 +206,8 @@ class DynamoDBStore:
             raise StoreError(f"unreadable profile item: {type(error).__name__}") from error
 
     def save(self, user_key: str, base: Profile, changes: list[Change]) -> Profile:
-        return save_with_retry(self.load, self._write, user_key, base, changes)
+        return save_with_retry(self.load, self._write, user_key, base, changes,
+                               sleep=self._sleep)
 
     def history(self, user_key: str, limit: int = 50) -> list[SessionRecord]:
         if limit <= 0:

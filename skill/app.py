@@ -117,6 +117,9 @@ class SkillApp:
             raise RequestRejected(f"malformed envelope: {type(error).__name__}") from error
         if not isinstance(parsed, RequestEnvelope) or parsed.request is None:
             raise RequestRejected("envelope has no request")
+        if parsed.context is None or parsed.context.system is None:
+            # Alexa always sends context.System; the SDK cannot dispatch without it.
+            raise RequestRejected("envelope has no context")
         return parsed
 
 

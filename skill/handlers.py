@@ -14,7 +14,7 @@ from ask_sdk_core.dispatch_components.exception_components import AbstractExcept
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils.predicate import is_request_type
-from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
+from ask_sdk_core.utils.request_util import get_request_type
 from ask_sdk_model.canfulfill.can_fulfill_intent import CanFulfillIntent
 from ask_sdk_model.canfulfill.can_fulfill_intent_request import CanFulfillIntentRequest
 from ask_sdk_model.canfulfill.can_fulfill_intent_values import CanFulfillIntentValues
@@ -27,6 +27,12 @@ from skill.store import StoreError, user_key
 from skill.turns import Services, Turn, alexa_user_id, turn_report
 
 logger = logging.getLogger("release_coach.handlers")
+
+
+def intent_name(handler_input: HandlerInput) -> str | None:
+    """The intent's name, or ``None`` for an IntentRequest that carries no intent."""
+    name = getattr(getattr(handler_input.request_envelope.request, "intent", None), "name", None)
+    return name if isinstance(name, str) else None
 
 
 def slot_value(handler_input: HandlerInput, name: str) -> tuple[str | None, str | None]:
@@ -55,7 +61,7 @@ class CoachHandler(AbstractRequestHandler):
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return (is_request_type("IntentRequest")(handler_input)
-                and get_intent_name(handler_input) == self.intent_name)
+                and intent_name(handler_input) == self.intent_name)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = Turn(handler_input, self.services)

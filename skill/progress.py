@@ -30,6 +30,30 @@ class Position:
     seconds_done: int = 0
     steps_done: int = 0
 
+    @classmethod
+    def parse(cls, raw: object) -> Position | None:
+        """A position from stored or session data, or ``None`` if it is not a sane one.
+
+        Session attributes come back from the device, so they are checked, never trusted.
+        """
+        if not isinstance(raw, dict):
+            return None
+        text = ("plan", "started_on")
+        numbers = ("week", "step", "seconds_done", "steps_done")
+        if set(raw) - set(text) - set(numbers) or not all(k in raw for k in (*text, "week",
+                                                                             "step")):
+            return None
+        if not all(isinstance(raw[k], str) and 0 < len(raw[k]) <= 40 for k in text):
+            return None
+        values = [raw.get(k, 0) for k in numbers]
+        if not all(type(v) is int and 0 <= v < 10**7 for v in values):
+            return None
+        try:
+            date.fromisoformat(raw["started_on"])
+        except ValueError:
+            return None
+        return cls(**raw) if raw["week"] >= 1 else None
+
 
 @dataclass(frozen=True)
 class SessionRecord:
@@ -76,8 +100,7 @@ class Profile:
         values = {key: value for key, value in data.items() if key in known}
         position = values.pop("position", None)
         profile = cls(version=version, **values)
-        if isinstance(position, dict):
-            profile.position = Position(**position)
+        profile.position = Position.parse(position)
         return profile
 
 

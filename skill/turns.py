@@ -21,6 +21,7 @@ from ask_sdk_model.response import Response
 
 from skill.coach import Coach, Context, Mode, Outcome, Reply
 from skill.content import phrase
+from skill.program import is_known_plan, routine_steps
 from skill.progress import Position, Profile, TimeZoneLearned, apply
 from skill.ssml import Speech
 from skill.store import ProgressStore, StoreError, user_key
@@ -86,9 +87,11 @@ class Turn:
         self.report = turn_report(handler_input)
         envelope = handler_input.request_envelope
         # The SDK's own dict, not a copy: what the turn writes here goes back in the response.
-        attributes = handler_input.attributes_manager.session_attributes
+        # The SDK raises on session attributes of a request that has no session.
+        attributes = handler_input.attributes_manager.session_attributes \
+            if envelope.session is not None else None
         self.session_attributes: dict[str, Any] = (
-            attributes if envelope.session and isinstance(attributes, dict) else {})
+            attributes if isinstance(attributes, dict) else {})
         self.new_session = bool(envelope.session is None or envelope.session.new)
         raw_id = alexa_user_id(handler_input)
         self.user_key = user_key(raw_id, services.user_key_secret) if raw_id else None
@@ -112,13 +115,12 @@ class Turn:
     # ------------------------------------------------------------ reading
 
     def _session_position(self) -> Position | None:
-        raw = self.session_attributes.get("position")
-        if isinstance(raw, dict):
-            try:
-                return Position(**raw)
-            except TypeError:
-                return None
-        return None
+        position = Position.parse(self.session_attributes.get("position"))
+        if position is None or not is_known_plan(position.plan):
+            return None
+        if position.step >= len(routine_steps(position.plan, position.week)):
+            return None
+        return position
 
     def context(self) -> Context:
         envelope = self.handler_input.request_envelope
@@ -126,7 +128,11 @@ class Turn:
         now = stamp if isinstance(stamp, datetime) else datetime.now(UTC)
         if now.tzinfo is None:
             now = now.replace(tzinfo=UTC)
-        local = now.astimezone(_zone(self.profile.time_zone))
+        try:
+            local = now.astimezone(_zone(self.profile.time_zone))
+        except (OverflowError, ValueError):
+            now = datetime.now(UTC)
+            local = now.astimezone(_zone(self.profile.time_zone))
         in_session = not self.new_session and "mode" in self.session_attributes
         try:
             mode = Mode(str(self.session_attributes.get("mode"))) if in_session else Mode.IDLE

@@ -21,6 +21,7 @@ from skill.program import (
 )
 from skill.progress import (
     DAILY_HISTORY_DAYS,
+    Position,
     PositionSet,
     Profile,
     SessionCompleted,
@@ -223,3 +224,22 @@ def test_every_phrase_is_spoken_somewhere_and_every_mode_has_help() -> None:
     unused = [key for key in phrases_data() if not key.startswith("_")
               and f'"{key}"' not in source and not any(part in key for part in dynamic)]
     assert unused == []
+
+
+@pytest.mark.parametrize("raw", [
+    None, "daily", {"plan": "daily"}, {"plan": "daily", "week": 1, "step": "0",
+                                      "started_on": "2026-11-16"},
+    {"plan": "daily", "week": 0, "step": 0, "started_on": "2026-11-16"},
+    {"plan": "daily", "week": 1, "step": -1, "started_on": "2026-11-16"},
+    {"plan": "daily", "week": 1, "step": 0, "started_on": "yesterday"},
+    {"plan": "daily", "week": 1, "step": 0, "started_on": "2026-11-16", "extra": 1},
+    {"plan": "daily", "week": True, "step": 0, "started_on": "2026-11-16"},
+])
+def test_positions_from_outside_are_checked_not_trusted(raw: object) -> None:
+    assert Position.parse(raw) is None
+
+
+def test_a_sane_position_parses() -> None:
+    raw = {"plan": "daily", "week": 2, "step": 1, "started_on": "2026-11-16",
+           "seconds_done": 90, "steps_done": 1}
+    assert Position.parse(raw) == Position("daily", 2, 1, "2026-11-16", 90, 1)

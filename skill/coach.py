@@ -22,8 +22,6 @@ from skill.program import (
     DAILY,
     MAINTENANCE,
     PROGRAM_WEEKS,
-    ReleaseSet,
-    StretchStep,
     is_known_plan,
     routine_steps,
     week_for,
@@ -57,6 +55,7 @@ class Mode(StrEnum):
 
 
 PERIODS = ("today", "week", "month", "all")
+MAX_ECHOED_CHARS = 40
 
 
 @dataclass
@@ -279,7 +278,9 @@ class Coach:
 
     def guide(self, exercise_id: str | None, heard: str | None = None) -> Outcome:
         if exercise_id is None or not is_known_plan(exercise_id) or exercise_id == DAILY:
-            lead = _say("unknown_exercise", heard=heard) if heard else Speech()
+            # Echo what was heard only when it is short enough to be an exercise name.
+            echo = heard is not None and 0 < len(heard) <= MAX_ECHOED_CHARS
+            lead = _say("unknown_exercise", heard=heard) if echo else Speech()
             lead.say(phrase("exercise_menu"))
             return self._keep(Reply(lead, _say("exercise_menu")),
                               Mode.IN_ROUTINE if self.ctx.mode is Mode.IN_ROUTINE else Mode.IDLE)
@@ -473,4 +474,4 @@ class Coach:
                              Mode.CONFIRM_DELETE, self.ctx.position)
 
 
-__all__ = ["Coach", "Context", "Mode", "Outcome", "ReleaseSet", "Reply", "StretchStep"]
+__all__ = ["Coach", "Context", "Mode", "Outcome", "Reply"]

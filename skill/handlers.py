@@ -20,7 +20,7 @@ from ask_sdk_model.canfulfill.can_fulfill_intent_request import CanFulfillIntent
 from ask_sdk_model.canfulfill.can_fulfill_intent_values import CanFulfillIntentValues
 from ask_sdk_model.response import Response
 
-from skill.coach import Coach, Mode, Outcome, Reply
+from skill.coach import Coach, Mode, Outcome
 from skill.content import phrase
 from skill.ssml import Speech
 from skill.store import StoreError, user_key
@@ -350,14 +350,13 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
             return handler_input.response_builder.response
         session: dict[str, Any] = (handler_input.attributes_manager.session_attributes or {}) \
             if handler_input.request_envelope.session else {}
-        if session.get("mode") == Mode.IN_ROUTINE.value:
-            reprompt = Speech().say(phrase("in_routine_reprompt"))
-        else:
-            reprompt = Speech().say(phrase("idle_reprompt"))
+        # The session attributes are left as they were, so the routine's place is kept.
+        mode = session.get("mode")
+        modes = {m.value for m in Mode}
+        reprompt = Speech().say(phrase(f"{mode}_reprompt" if mode in modes else "idle_reprompt"))
         speech = Speech().say(phrase("error")).extend(reprompt)
-        reply = Reply(speech, reprompt)
         builder = handler_input.response_builder
-        builder.speak(reply.speech.body()).ask(reprompt.body()).set_should_end_session(False)
+        builder.speak(speech.body()).ask(reprompt.body()).set_should_end_session(False)
         return builder.response
 
 

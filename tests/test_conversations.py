@@ -354,3 +354,9 @@ def test_start_routine_mid_routine_offers_to_resume(talk: Conversation) -> None:
     answer = talk.one_shot("StartRoutineIntent")
     assert "pick up where you left off" in answer
 
+
+
+def test_a_long_unknown_exercise_name_is_not_read_back(talk: Conversation) -> None:
+    answer = talk.one_shot("GuideExerciseIntent", Exercise=("é" * 9000, None))
+    assert "don't know an exercise called" not in answer
+    assert "Which would you like?" in answer

@@ -7,12 +7,14 @@ Alexa's limits, so each scripted conversation also tests every reply in it.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from skill.app import SkillApp, build_app
 from skill.envelopes import Device
@@ -20,6 +22,12 @@ from skill.ssml import problems, spoken_text
 from skill.store.sqlite import SqliteStore
 
 START = datetime(2026, 11, 16, 7, 30, tzinfo=UTC)  # a Monday morning
+
+# In CI the property tests replay the same examples every run, so a red build is reproducible;
+# locally they explore new ones each time.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+    settings.load_profile("ci")
 
 
 def alexa_limit_problems(response: dict[str, Any]) -> list[str]:

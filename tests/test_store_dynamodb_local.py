@@ -28,7 +28,8 @@ from skill.progress import (
 )
 from skill.store import schema
 from skill.store.dynamodb import DynamoDBStore
-from tests.dynamodb_local_server import DynamoDBLocalServer, client_for, dynamodb_local
+from tests.dynalite_server import client_for
+from tests.dynamodb_local_server import DynamoDBLocalServer, dynamodb_local
 from tests.store_contract import (
     CONTRACT,
     THREADS,

@@ -22,7 +22,7 @@ from ask_sdk_model.response import Response
 from skill.coach import Coach, Context, Mode, Outcome, Reply
 from skill.content import phrase
 from skill.program import is_known_plan, routine_steps
-from skill.progress import Position, Profile, TimeZoneLearned, apply
+from skill.progress import Change, Position, Profile, TimeZoneLearned, apply
 from skill.ssml import Speech
 from skill.store import ProgressStore, StoreError, user_key
 
@@ -96,21 +96,23 @@ class Turn:
         raw_id = alexa_user_id(handler_input)
         self.user_key = user_key(raw_id, services.user_key_secret) if raw_id else None
         self.store_ok = self.user_key is not None
-        self.profile = Profile()
+        # ``stored`` is the profile as read, the base of this turn's one write; ``profile``
+        # is what the domain sees, with anything learned this turn already applied.
+        self.stored = Profile()
         if self.user_key is not None:
             self.report.store_reads += 1
             try:
-                self.profile = services.store.load(self.user_key)
+                self.stored = services.store.load(self.user_key)
             except StoreError as error:
                 self.store_ok = False
                 self.report.notes.append("store read failed")
                 logger.warning("store read failed: %s", type(error).__name__)
-        self.extra_changes = []
-        if self.profile.time_zone is None and self.new_session:
+        self.extra_changes: list[Change] = []
+        if self.stored.time_zone is None and self.new_session:
             found = services.time_zone_lookup(handler_input)
             if found:
                 self.extra_changes.append(TimeZoneLearned(found))
-                self.profile = apply(self.profile, [TimeZoneLearned(found)])
+        self.profile = apply(self.stored, self.extra_changes)
 
     # ------------------------------------------------------------ reading
 
@@ -169,16 +171,16 @@ class Turn:
             asdict(outcome.position) if outcome.position is not None else None)
         return self.respond(outcome.reply, notes)
 
-    def _save(self, changes: list[Any]) -> bool:
+    def _save(self, changes: list[Change]) -> bool:
         if self.user_key is None:
             return True
-        if apply(self.profile, changes) == self.profile:
+        if apply(self.stored, changes) == self.stored:
             return True
         if not self.store_ok:
             return False
         self.report.store_writes += 1
         try:
-            self.services.store.save(self.user_key, self.profile, changes)
+            self.services.store.save(self.user_key, self.stored, changes)
         except StoreError as error:
             self.report.notes.append("store write failed")
             logger.warning("store write failed: %s", type(error).__name__)

@@ -161,3 +161,16 @@ def test_a_failing_settings_api_falls_back_to_utc(store: SqliteStore) -> None:
     answer = talk.one_shot("GuideExerciseIntent", Exercise=("bridge", "bridge"))
     assert "bridge" in answer
     assert store.load(user_key(device.user_id)).last_practice_on == "2026-07-02"
+
+
+def test_a_returning_user_without_a_zone_has_it_saved_on_a_read_only_turn(
+        store: SqliteStore, settings_api: str) -> None:
+    plain = Conversation(build_app(store, time_zone_lookup=lambda _hi: None), DeviceWithApi(),
+                         now=datetime(2026, 7, 1, 12, tzinfo=UTC))
+    plain.launch()  # the first visit happened while the zone could not be read
+    talk = conversation(store, settings_api, datetime(2026, 7, 2, 12, tzinfo=UTC))
+    talk.one_shot("AMAZON.HelpIntent")
+    talk.later(days=1)
+    talk.one_shot("AMAZON.HelpIntent")
+    assert store.load(user_key(talk.device.user_id)).time_zone == "America/New_York"
+    assert len(SettingsApi.calls) == 1

@@ -213,26 +213,15 @@ class DynamoDBStore:
         if limit <= 0:
             return []
         records: list[SessionRecord] = []
-        start: dict[str, AttributeValueTypeDef] | None = None
-        while len(records) < limit:
-            request: dict[str, Any] = {
-                "TableName": self.table_name,
-                "KeyConditionExpression": "#pk = :pk AND begins_with(#sk, :prefix)",
-                "ExpressionAttributeNames": {"#pk": PARTITION_KEY, "#sk": SORT_KEY},
-                "ExpressionAttributeValues": {":pk": {"S": user_key},
-                                              ":prefix": {"S": SESSION_PREFIX}},
-                "ScanIndexForward": False,
-                "Limit": limit - len(records),
-                "ConsistentRead": True,
-                "ReturnConsumedCapacity": "TOTAL",
-            }
-            if start:
-                request["ExclusiveStartKey"] = start
-            response = self._call("Query", self.client.query, **request)
-            for item in response.get("Items", []):
-                records.append(_session_record(item))
-            start = response.get("LastEvaluatedKey")
-            if not start:
+        for item in self._query_user({
+            "KeyConditionExpression": "#pk = :pk AND begins_with(#sk, :prefix)",
+            "ExpressionAttributeValues": {":pk": {"S": user_key},
+                                          ":prefix": {"S": SESSION_PREFIX}},
+            "ScanIndexForward": False,
+            "Limit": limit,
+        }):
+            records.append(_session_record(item))
+            if len(records) >= limit:
                 break
         return records
 
@@ -331,25 +320,29 @@ class DynamoDBStore:
                 self._back_off(attempt, deadline, "UnprocessedItems")
 
     def _all_keys(self, user_key: str) -> Iterator[dict[str, AttributeValueTypeDef]]:
-        start: dict[str, AttributeValueTypeDef] | None = None
+        for item in self._query_user({
+            "KeyConditionExpression": "#pk = :pk",
+            "ProjectionExpression": "#pk, #sk",
+            "ExpressionAttributeValues": {":pk": {"S": user_key}},
+        }):
+            yield {PARTITION_KEY: item[PARTITION_KEY], SORT_KEY: item[SORT_KEY]}
+
+    def _query_user(self, query: dict[str, Any]) -> Iterator[dict[str, AttributeValueTypeDef]]:
+        """Every item a strongly consistent ``Query`` of one user's partition finds, all pages."""
+        request: dict[str, Any] = {
+            "TableName": self.table_name,
+            "ExpressionAttributeNames": {"#pk": PARTITION_KEY, "#sk": SORT_KEY},
+            "ConsistentRead": True,
+            "ReturnConsumedCapacity": "TOTAL",
+            **query,
+        }
         while True:
-            request: dict[str, Any] = {
-                "TableName": self.table_name,
-                "KeyConditionExpression": "#pk = :pk",
-                "ProjectionExpression": "#pk, #sk",
-                "ExpressionAttributeNames": {"#pk": PARTITION_KEY, "#sk": SORT_KEY},
-                "ExpressionAttributeValues": {":pk": {"S": user_key}},
-                "ConsistentRead": True,
-                "ReturnConsumedCapacity": "TOTAL",
-            }
-            if start:
-                request["ExclusiveStartKey"] = start
             response = self._call("Query", self.client.query, **request)
-            for item in response.get("Items", []):
-                yield {PARTITION_KEY: item[PARTITION_KEY], SORT_KEY: item[SORT_KEY]}
+            yield from response.get("Items", [])
             start = response.get("LastEvaluatedKey")
             if not start:
                 return
+            request["ExclusiveStartKey"] = start
 
     # ------------------------------------------------------------ calling DynamoDB
 

@@ -36,6 +36,10 @@ class RequestRejected(Exception):
     """The envelope cannot be served: malformed, or for another skill."""
 
 
+class ForeignSkillRequest(RequestRejected):
+    """The envelope names another skill's application id."""
+
+
 def alexa_time_zone(handler_input: HandlerInput) -> str | None:
     """The device's time zone from the Alexa settings API, or ``None`` if unavailable."""
     system = getattr(handler_input.request_envelope.context, "system", None)
@@ -110,7 +114,7 @@ class SkillApp:
         application_id = _application_id(envelope)
         if self.skill_id and application_id != self.skill_id:
             # Refused before any handler runs: nothing of another skill's user is touched.
-            raise RequestRejected("application id does not match this skill")
+            raise ForeignSkillRequest("application id does not match this skill")
         try:
             parsed = self.serializer.deserialize(json.dumps(envelope), RequestEnvelope)
         except (AskSdkException, ValueError, TypeError, AttributeError, KeyError) as error:

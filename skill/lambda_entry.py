@@ -11,7 +11,7 @@ import logging
 import os
 from typing import Any
 
-from skill.app import RequestRejected, SkillApp, build_app
+from skill.app import ForeignSkillRequest, RequestRejected, SkillApp, build_app
 from skill.content import phrase
 from skill.logs import configure_logging
 
@@ -56,9 +56,9 @@ def handle_event(event: dict[str, Any], context: Any) -> dict[str, Any]:
     skill = app()
     try:
         return skill.invoke(event)
-    except RequestRejected as error:
-        if "application id" in str(error):
-            raise
+    except ForeignSkillRequest:
+        raise
+    except RequestRejected:
         # A malformed envelope still gets a well-formed answer rather than a stack trace.
         return {
             "version": "1.0",

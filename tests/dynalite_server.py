@@ -39,6 +39,18 @@ def require_dynalite() -> str:
     pytest.skip(f"dynalite tests skipped: {problem}")
 
 
+def stop_process(process: subprocess.Popen[Any]) -> None:
+    """Ask a server process to stop, and kill it if it does not within ten seconds."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
@@ -82,12 +94,7 @@ class DynaliteServer:
     def stop(self) -> None:
         if self.process is None:
             return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
+        stop_process(self.process)
         self.process = None
 
     def restart(self) -> None:

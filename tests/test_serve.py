@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -32,18 +31,12 @@ from skill.ssml import spoken_text
 from skill.store.sqlite import SqliteStore
 from skill.web.app import create_app
 from skill.web.verifier import VerificationError, build_verifiers
+from tests.dynalite_server import free_port, stop_process
 
 STARTUP_TIMEOUT = 20.0
 OTHER_SKILL_ID = "amzn1.ask.skill.12345678-1234-1234-1234-123456789012"
 
 # --------------------------------------------------------------------------- the subprocess
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def cli_env(tmp_path: Path) -> dict[str, str]:
@@ -102,13 +95,7 @@ class Server:
                 return error.code, json.loads(error.read())
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        stop_process(self.process)
         self._stderr.close()
 
 

@@ -27,12 +27,12 @@ from typing import Any
 if __package__ in (None, ""):  # run as a file: make the repository importable
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from skill.app import SkillApp, build_app
-from skill.envelopes import Device
-from skill.progress import NoticeHeard, Profile, SessionCompleted, SessionRecord, apply
+from skill.alexa.app import SkillApp, build_app
+from skill.alexa.envelopes import Device
+from skill.alexa.turns import no_time_zone
+from skill.domain.progress import NoticeHeard, Profile, SessionCompleted, SessionRecord, apply
 from skill.store import schema, user_key
 from skill.store.dynamodb import DynamoDBStore, make_client
-from skill.turns import no_time_zone
 
 TABLE = "release-coach-bench"
 SECRET = "bench-secret"

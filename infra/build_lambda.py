@@ -21,7 +21,7 @@ What goes in (nothing else):
 * ``tzdata``: the skill converts times with :mod:`zoneinfo` (the device's time zone decides
   which day a session counts for). The AL2023-based Lambda images are minimal, and when no
   system zone database is found :mod:`zoneinfo` falls back to the ``tzdata`` package; without
-  either, ``skill.turns`` silently uses UTC. Bundling it (~0.5 MB zipped) makes this certain;
+  either, ``skill.alexa.turns`` silently uses UTC. Bundling it (~0.5 MB zipped) makes this certain;
 * the ``skill`` package (without ``skill/web``, the Flask server for self-hosting, which
   Lambda never imports) and ``lambda/lambda_function.py`` at the root (the handler).
 
@@ -82,7 +82,7 @@ RUNTIME_SHARED_CONSTRAINTS = (
 )
 CONSTRAINTS_FILE = BUILD_DIR / "lambda-constraints.txt"
 # Parts of the skill package Lambda never imports.
-SKILL_EXCLUDED_DIRS = frozenset({"web"})
+SKILL_EXCLUDED_DIRS = frozenset({"web"})  # skill/hosts/web
 PRUNED_DIR_NAMES = frozenset({"__pycache__", "tests", "test"})
 PRUNED_SUFFIXES = (".pyc", ".pyo")
 

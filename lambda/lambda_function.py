@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from skill.lambda_entry import handle_event
+from skill.hosts.lambda_entry import handle_event
 
 
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from skill.app import SkillApp, build_app
-from skill.envelopes import Device
-from skill.ssml import problems, spoken_text
+from skill.alexa.app import SkillApp, build_app
+from skill.alexa.envelopes import Device
+from skill.domain.ssml import problems, spoken_text
 from skill.store.sqlite import SqliteStore
 
 START = datetime(2026, 11, 16, 7, 30, tzinfo=UTC)  # a Monday morning

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
-from skill.app import SkillApp, build_app
-from skill.envelopes import Device
-from skill.progress import (
+from skill.alexa.app import SkillApp, build_app
+from skill.alexa.envelopes import Device
+from skill.alexa.turns import no_time_zone
+from skill.domain.progress import (
     NoticeHeard,
     Position,
     PositionSet,
@@ -23,7 +24,6 @@ from skill.progress import (
     TimeZoneLearned,
 )
 from skill.store import ProgressStore, user_key
-from skill.turns import no_time_zone
 
 RAW_USER_ID = "amzn1.ask.account.CONTRACT-RAW-USER-ID-0123456789"
 RAW_DEVICE_ID = "amzn1.ask.device.CONTRACT-RAW-DEVICE-ID-0123456789"

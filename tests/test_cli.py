@@ -15,7 +15,7 @@ TABLE = "release-coach-cli"
 
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "skill.cli", *args], input=stdin,
+    return subprocess.run([sys.executable, "-m", "skill.hosts.cli", *args], input=stdin,
                           capture_output=True, text=True, timeout=120, env=dict(os.environ),
                           check=False)
 

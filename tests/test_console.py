@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from skill.console import ModelMatcher, load_model, render
-from skill.handlers import handled_intents
+from skill.alexa.handlers import handled_intents
+from skill.hosts.console import ModelMatcher, load_model, render
 
 MODELS = sorted((Path(__file__).resolve().parent.parent / "interaction_models").glob("*.json"))
 
@@ -71,7 +71,7 @@ def test_the_chat_command_runs_a_scripted_conversation(tmp_path: Path) -> None:
         "what's my streak", "tell me a joke about penguins",
     ]) + "\n"
     result = subprocess.run(
-        [sys.executable, "-m", "skill.cli", "chat", "--store", str(tmp_path / "p.sqlite3")],
+        [sys.executable, "-m", "skill.hosts.cli", "chat", "--store", str(tmp_path / "p.sqlite3")],
         input=script, capture_output=True, text=True, timeout=60,
         env={**os.environ, "TZ": "Europe/London"}, check=True)
     out = result.stdout

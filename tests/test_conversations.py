@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from conftest import Conversation
 
-from skill.app import SkillApp
-from skill.envelopes import Device
-from skill.program import routine_steps
+from skill.alexa.app import SkillApp
+from skill.alexa.envelopes import Device
+from skill.domain.program import routine_steps
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
 

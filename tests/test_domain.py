@@ -8,10 +8,10 @@ from itertools import pairwise
 
 import pytest
 
-from skill.coach import Coach, Context, Mode, routine_minutes
-from skill.exercises import exercise_ids, stretches
-from skill.narration import estimated_seconds, narrate
-from skill.program import (
+from skill.domain.coach import Coach, Context, Mode, routine_minutes
+from skill.domain.exercises import exercise_ids, stretches
+from skill.domain.narration import estimated_seconds, narrate
+from skill.domain.program import (
     MAINTENANCE,
     ReleaseSet,
     StretchStep,
@@ -19,7 +19,7 @@ from skill.program import (
     week_for,
     week_plan,
 )
-from skill.progress import (
+from skill.domain.progress import (
     DAILY_HISTORY_DAYS,
     Position,
     PositionSet,
@@ -30,7 +30,7 @@ from skill.progress import (
     streak_on,
     totals,
 )
-from skill.ssml import Speech, pause, problems, spoken_text, total_pause_seconds
+from skill.domain.ssml import Speech, pause, problems, spoken_text, total_pause_seconds
 
 MONDAY = date(2026, 11, 16)
 
@@ -213,7 +213,7 @@ def test_ending_replies_do_not_ask_questions() -> None:
 def test_every_phrase_is_spoken_somewhere_and_every_mode_has_help() -> None:
     from pathlib import Path
 
-    from skill.content import phrases_data
+    from skill.domain.content import phrases_data
 
     skill_dir = Path(__file__).resolve().parent.parent / "skill"
     source = "".join(p.read_text() for p in skill_dir.rglob("*.py"))

@@ -26,17 +26,17 @@ from flask.testing import FlaskClient
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from skill.app import RequestRejected, SkillApp, build_app
-from skill.coach import Coach, Mode
-from skill.envelopes import LOCAL_SKILL_ID, Device
-from skill.handlers import handled_intents
-from skill.program import routine_steps
-from skill.progress import Position, Profile
-from skill.ssml import spoken_text
+from skill.alexa.app import RequestRejected, SkillApp, build_app
+from skill.alexa.envelopes import LOCAL_SKILL_ID, Device
+from skill.alexa.handlers import handled_intents
+from skill.domain.coach import Coach, Mode
+from skill.domain.program import routine_steps
+from skill.domain.progress import Position, Profile
+from skill.domain.ssml import spoken_text
+from skill.hosts.web.app import create_app
+from skill.hosts.web.verifier import VerificationError, build_verifiers
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
-from skill.web.app import create_app
-from skill.web.verifier import VerificationError, build_verifiers
 
 START = datetime(2026, 11, 16, 7, 30, tzinfo=UTC)
 USER_ID = "amzn1.ask.account.FUZZ-USER"
@@ -87,7 +87,7 @@ def _seed(skill: SkillApp) -> None:
 
 
 def serve_like_cli(store: SqliteStore) -> tuple[SkillApp, flask.Flask]:
-    """What ``skill.cli.serve`` wires up, with --insecure-dev and --skill-id LOCAL_SKILL_ID."""
+    """What ``skill.hosts.cli.serve`` wires up, --insecure-dev, --skill-id LOCAL_SKILL_ID."""
     skill = build_app(store, skill_id=LOCAL_SKILL_ID, time_zone_lookup=lambda _hi: None)
 
     def invoke(envelope: dict[str, Any]) -> dict[str, Any]:

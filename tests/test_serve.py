@@ -25,12 +25,12 @@ from certs import CERT_URL, NOW, FakeClock, FakeFetcher, good_chain, root_ca, si
 from conftest import alexa_limit_problems
 from flask.testing import FlaskClient
 
-from skill.app import RequestRejected, build_app
-from skill.envelopes import LOCAL_SKILL_ID, Device
-from skill.ssml import spoken_text
+from skill.alexa.app import RequestRejected, build_app
+from skill.alexa.envelopes import LOCAL_SKILL_ID, Device
+from skill.domain.ssml import spoken_text
+from skill.hosts.web.app import create_app
+from skill.hosts.web.verifier import VerificationError, build_verifiers
 from skill.store.sqlite import SqliteStore
-from skill.web.app import create_app
-from skill.web.verifier import VerificationError, build_verifiers
 from tests.dynalite_server import free_port, stop_process
 
 STARTUP_TIMEOUT = 20.0
@@ -47,7 +47,7 @@ def cli_env(tmp_path: Path) -> dict[str, str]:
 
 
 def run_cli(tmp_path: Path, *args: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "skill.cli", *args], env=cli_env(tmp_path),
+    return subprocess.run([sys.executable, "-m", "skill.hosts.cli", *args], env=cli_env(tmp_path),
                           capture_output=True, text=True, timeout=60, **kwargs)
 
 
@@ -61,7 +61,7 @@ class Server:
         self._stderr = self.stderr_path.open("w")
         self.software = ""
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "skill.cli", "serve", "--insecure-dev",
+            [sys.executable, "-m", "skill.hosts.cli", "serve", "--insecure-dev",
              "--skill-id", LOCAL_SKILL_ID, "--host", "127.0.0.1", "--port", str(self.port),
              "--store", str(tmp_path / "s.sqlite3"), *extra],
             env=cli_env(tmp_path), stdout=subprocess.DEVNULL, stderr=self._stderr)

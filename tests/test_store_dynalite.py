@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from skill.progress import NoticeHeard, Position, PositionSet, SessionCompleted
+from skill.domain.progress import NoticeHeard, Position, PositionSet, SessionCompleted
 from skill.store import StoreError, schema
 from skill.store.dynamodb import DynamoDBStore
 from tests.dynalite_server import DynaliteServer, client_for, dynalite

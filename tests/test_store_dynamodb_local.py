@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from skill.progress import (
+from skill.domain.progress import (
     NoticeHeard,
     Position,
     PositionSet,

@@ -88,7 +88,7 @@ def test_table_matches_schema(aws_env: None) -> None:
 
 
 def test_items_have_the_agreed_shape(aws_env: None) -> None:
-    from skill.progress import SessionCompleted
+    from skill.domain.progress import SessionCompleted
     from tests.store_contract import record
 
     with mock_aws():

@@ -13,14 +13,14 @@ from botocore.exceptions import ClientError, EndpointConnectionError
 from botocore.stub import Stubber
 from moto import mock_aws
 
-from skill.app import build_app
-from skill.content import phrase
-from skill.envelopes import Device
-from skill.progress import NoticeHeard, Profile, SessionCompleted
+from skill.alexa.app import build_app
+from skill.alexa.envelopes import Device
+from skill.alexa.turns import no_time_zone
+from skill.domain.content import phrase
+from skill.domain.progress import NoticeHeard, Profile, SessionCompleted
 from skill.store import ConflictError, StoreError, schema, user_key
 from skill.store.base import CONFLICT_BACKOFF_SECONDS, DEFAULT_SAVE_ATTEMPTS
 from skill.store.dynamodb import RETRY_BUDGET_SECONDS, DynamoDBStore, make_client
-from skill.turns import no_time_zone
 from tests.store_contract import record, say, speech
 
 TABLE = "release-coach-progress"

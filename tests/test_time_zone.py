@@ -19,8 +19,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
-from skill.app import build_app
-from skill.envelopes import Device
+from skill.alexa.app import build_app
+from skill.alexa.envelopes import Device
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
 

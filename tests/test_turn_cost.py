@@ -18,11 +18,11 @@ from bench.turn_cost import (
     replay,
     seed,
 )
-from skill.app import build_app
-from skill.envelopes import Device
+from skill.alexa.app import build_app
+from skill.alexa.envelopes import Device
+from skill.alexa.turns import no_time_zone
 from skill.store import schema, user_key
 from skill.store.dynamodb import DynamoDBStore, make_client
-from skill.turns import no_time_zone
 
 NOW = datetime(2026, 3, 16, 8, 0, tzinfo=UTC)
 ALLOWED = {"GetItem", "PutItem", "TransactWriteItems"}

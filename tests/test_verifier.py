@@ -1,4 +1,4 @@
-"""Tests for skill.web.verifier: every Alexa request-verification rule, passing and failing."""
+"""Tests for skill.hosts.web.verifier: each Alexa request-verification rule, passing and failing."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from certs import (
     signed_headers,
 )
 
-from skill.web.verifier import (
+from skill.hosts.web.verifier import (
     ApplicationIdVerifier,
     SignatureVerifier,
     TimestampVerifier,

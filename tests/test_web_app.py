@@ -1,4 +1,4 @@
-"""Tests for skill.web.app: request validation, verification gating, errors, and logging."""
+"""Tests for skill.hosts.web.app: request validation, verification gating, errors, and logging."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import pytest
 from certs import CERT_URL, NOW, FakeClock, FakeFetcher, good_chain, root_ca, signed_headers
 from flask.testing import FlaskClient
 
-from skill.web.app import create_app
-from skill.web.verifier import RequestVerifier, build_verifiers
+from skill.hosts.web.app import create_app
+from skill.hosts.web.verifier import RequestVerifier, build_verifiers
 
 SKILL_ID = "amzn1.ask.skill.11111111-2222-3333-4444-555555555555"
 USER_ID = "amzn1.ask.account.SECRET-USER-ID-7f3a"

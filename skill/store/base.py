@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import Protocol
 
-from skill.progress import Change, Profile, SessionCompleted, SessionRecord, apply
+from skill.domain.progress import Change, Profile, SessionCompleted, SessionRecord, apply
 
 # Enough for a household's devices all finishing at once; each retry re-reads once.
 DEFAULT_SAVE_ATTEMPTS = 10

@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from skill.progress import Change, Profile, SessionRecord
+from skill.domain.progress import Change, Profile, SessionRecord
 from skill.store.base import ConflictError, StoreError, save_with_retry
 from skill.store.schema import (
     PARTITION_KEY,

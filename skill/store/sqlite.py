@@ -8,7 +8,7 @@ import threading
 from dataclasses import asdict
 from pathlib import Path
 
-from skill.progress import Change, Profile, SessionRecord
+from skill.domain.progress import Change, Profile, SessionRecord
 from skill.store.base import ConflictError, StoreError, save_with_retry
 
 _SCHEMA = """

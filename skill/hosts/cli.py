@@ -43,9 +43,9 @@ def _add_store_options(parser: argparse.ArgumentParser) -> None:
 
 
 def chat(args: argparse.Namespace) -> int:
-    from skill.app import build_app
-    from skill.console import Console, ModelMatcher, load_model, main_loop
-    from skill.envelopes import Device
+    from skill.alexa.app import build_app
+    from skill.alexa.envelopes import Device
+    from skill.hosts.console import Console, ModelMatcher, load_model, main_loop
 
     zone = local_time_zone()
     app = build_app(_store(args), time_zone_lookup=lambda _handler_input: zone)
@@ -57,11 +57,11 @@ def chat(args: argparse.Namespace) -> int:
 
 
 def serve(args: argparse.Namespace) -> int:
-    from skill.app import RequestRejected, build_app
-    from skill.logs import configure_logging
-    from skill.web.app import create_app
-    from skill.web.app import serve as run_server
-    from skill.web.verifier import VerificationError, build_verifiers
+    from skill.alexa.app import RequestRejected, build_app
+    from skill.hosts.logs import configure_logging
+    from skill.hosts.web.app import create_app
+    from skill.hosts.web.app import serve as run_server
+    from skill.hosts.web.verifier import VerificationError, build_verifiers
 
     configure_logging(args.log_level, **({"insecure_dev": True} if args.insecure_dev else {}))
     if not args.skill_id and not args.insecure_dev:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from skill.content import exercises_data, pick
-from skill.exercises import REVERSE_KEGEL, exercise_name, stretches
-from skill.program import ReleaseSet, Step, StretchStep
-from skill.ssml import MAX_BREAK_SECONDS, Speech, spoken_text, total_pause_seconds
+from skill.domain.content import exercises_data, pick
+from skill.domain.exercises import REVERSE_KEGEL, exercise_name, stretches
+from skill.domain.program import ReleaseSet, Step, StretchStep
+from skill.domain.ssml import MAX_BREAK_SECONDS, Speech, spoken_text, total_pause_seconds
 
 BREATH_SECONDS = 4
 # Alexa speaks about 150 words a minute, close to 14 characters a second.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from skill.content import Line, exercises_data
+from skill.domain.content import Line, exercises_data
 
 REVERSE_KEGEL = "reverse_kegel"
 

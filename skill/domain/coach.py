@@ -15,10 +15,10 @@ from datetime import date
 from enum import StrEnum
 from functools import cache
 
-from skill.content import phrase
-from skill.exercises import REVERSE_KEGEL, exercise_name
-from skill.narration import estimated_seconds, narrate, step_title
-from skill.program import (
+from skill.domain.content import phrase
+from skill.domain.exercises import REVERSE_KEGEL, exercise_name
+from skill.domain.narration import estimated_seconds, narrate, step_title
+from skill.domain.program import (
     DAILY,
     MAINTENANCE,
     PROGRAM_WEEKS,
@@ -27,7 +27,7 @@ from skill.program import (
     week_for,
     week_plan,
 )
-from skill.progress import (
+from skill.domain.progress import (
     Change,
     NoticeHeard,
     PainAcknowledged,
@@ -41,7 +41,7 @@ from skill.progress import (
     streak_on,
     totals,
 )
-from skill.ssml import Speech
+from skill.domain.ssml import Speech
 
 
 class Mode(StrEnum):

@@ -3,7 +3,7 @@
 Typed words are matched against the interaction model's own sample utterances
 and slot values, so the model is what gets exercised, not a second grammar.
 Each line becomes a genuine request envelope sent through the same
-:meth:`~skill.app.SkillApp.invoke` that Lambda calls; the reply is printed as
+:meth:`~skill.alexa.app.SkillApp.invoke` that Lambda calls; the reply is printed as
 text with its pauses shown, like ``[10 s]``.
 """
 
@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from skill.app import SkillApp
-from skill.envelopes import Device
-from skill.ssml import total_pause_seconds
+from skill.alexa.app import SkillApp
+from skill.alexa.envelopes import Device
+from skill.domain.ssml import total_pause_seconds
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "interaction_models"
+MODELS_DIR = Path(__file__).resolve().parents[2] / "interaction_models"
 
 # Amazon's built-in intents understand these phrases without any sample in the model;
 # the console needs them spelled out because it has no Alexa speech model behind it.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from skill.exercises import REVERSE_KEGEL, exercise_ids, stretches
+from skill.domain.exercises import REVERSE_KEGEL, exercise_ids, stretches
 
 DAILY = "daily"
 PRACTICE_DAYS_PER_WEEK = 5

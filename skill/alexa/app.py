@@ -25,9 +25,9 @@ from ask_sdk_model.services.api_client_request import ApiClientRequest
 from ask_sdk_model.services.api_client_response import ApiClientResponse
 from ask_sdk_runtime.exceptions import AskSdkException
 
-from skill.handlers import CatchAllExceptionHandler, all_handlers
+from skill.alexa.handlers import CatchAllExceptionHandler, all_handlers
+from skill.alexa.turns import Services, TimeZoneLookup, TurnReport
 from skill.store import ProgressStore
-from skill.turns import Services, TimeZoneLookup, TurnReport
 
 logger = logging.getLogger("release_coach")
 

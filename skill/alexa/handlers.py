@@ -1,7 +1,7 @@
 """Alexa request handlers: one class per request or intent, each a thin translation.
 
-Every handler reads the turn (:class:`~skill.turns.Turn`), asks the domain's
-:class:`~skill.coach.Coach` what to do, and hands the outcome back to the turn
+Every handler reads the turn (:class:`~skill.alexa.turns.Turn`), asks the domain's
+:class:`~skill.domain.coach.Coach` what to do, and hands the outcome back to the turn
 to store and speak. Handlers are tried in the order of :func:`all_handlers`.
 """
 
@@ -20,11 +20,11 @@ from ask_sdk_model.canfulfill.can_fulfill_intent_request import CanFulfillIntent
 from ask_sdk_model.canfulfill.can_fulfill_intent_values import CanFulfillIntentValues
 from ask_sdk_model.response import Response
 
-from skill.coach import Coach, Mode, Outcome
-from skill.content import phrase
-from skill.ssml import Speech
+from skill.alexa.turns import Services, Turn, alexa_user_id, turn_report
+from skill.domain.coach import Coach, Mode, Outcome
+from skill.domain.content import phrase
+from skill.domain.ssml import Speech
 from skill.store import StoreError, user_key
-from skill.turns import Services, Turn, alexa_user_id, turn_report
 
 logger = logging.getLogger("release_coach.handlers")
 

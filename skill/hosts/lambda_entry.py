@@ -11,9 +11,9 @@ import logging
 import os
 from typing import Any
 
-from skill.app import ForeignSkillRequest, RequestRejected, SkillApp, build_app
-from skill.content import phrase
-from skill.logs import configure_logging
+from skill.alexa.app import ForeignSkillRequest, RequestRejected, SkillApp, build_app
+from skill.domain.content import phrase
+from skill.hosts.logs import configure_logging
 
 logger = logging.getLogger("release_coach.lambda")
 

@@ -13,7 +13,7 @@ import flask
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from skill.web.verifier import RequestVerifier, VerificationError
+from skill.hosts.web.verifier import RequestVerifier, VerificationError
 
 __all__ = ["DEFAULT_MAX_BODY_BYTES", "Invoke", "create_app", "serve"]
 

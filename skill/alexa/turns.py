@@ -2,7 +2,7 @@
 
 A :class:`Turn` reads what the domain needs from the request (the user's
 profile, the session's mode and routine position, the local date), and turns
-the domain's :class:`~skill.coach.Outcome` back into an Alexa response, with at
+the domain's :class:`~skill.domain.coach.Outcome` back into an Alexa response, with at
 most one store read and one store write. If the store fails, the turn still
 answers from the session attributes and says that progress was not saved.
 """
@@ -19,11 +19,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
-from skill.coach import Coach, Context, Mode, Outcome, Reply
-from skill.content import phrase
-from skill.program import is_known_plan, routine_steps
-from skill.progress import Change, Position, Profile, TimeZoneLearned, apply
-from skill.ssml import Speech
+from skill.domain.coach import Coach, Context, Mode, Outcome, Reply
+from skill.domain.content import phrase
+from skill.domain.program import is_known_plan, routine_steps
+from skill.domain.progress import Change, Position, Profile, TimeZoneLearned, apply
+from skill.domain.ssml import Speech
 from skill.store import ProgressStore, StoreError, user_key
 
 logger = logging.getLogger("release_coach.turns")

@@ -1,0 +1,1 @@
+"""The Alexa adapter: request envelopes in, domain decisions out, responses back."""

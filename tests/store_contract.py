@@ -197,6 +197,61 @@ def check_app_never_stores_raw_user_id(backend: Backend) -> None:
     assert RAW_DEVICE_ID not in stored
 
 
+def check_same_completion_twice_counts_once(backend: Backend) -> None:
+    """Alexa re-delivers a request it got no answer to: its session must count once."""
+    store = backend.make_store()
+    key = "u_redelivered"
+    first = record(1)
+    completed(store, key, first)
+    completed(store, key, first)  # the same request id, delivered again later
+    assert store.load(key).sessions == 1
+    assert store.load(key).seconds == 360
+    assert store.history(key) == [first]
+
+    # And delivered again several times at once, to several servers.
+    again = record(2)
+    stores = [backend.make_store() for _ in range(THREADS)]
+    bases = [s.load(key) for s in stores]
+    start = threading.Barrier(THREADS)
+    errors: list[BaseException] = []
+
+    def delivery(n: int) -> None:
+        try:
+            start.wait(timeout=30)
+            stores[n].save(key, bases[n], [SessionCompleted(again)])
+        except BaseException as error:  # collected: a thread's failure must fail the test
+            errors.append(error)
+
+    threads = [threading.Thread(target=delivery, args=(n,)) for n in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    if errors:
+        raise errors[0]
+    final = store.load(key)
+    assert (final.sessions, final.seconds) == (2, 720)
+    assert final.daily == {"2026-03-02": [2, 720]}
+    assert store.history(key) == [again, first]
+
+
+def check_redelivered_request_counts_once(backend: Backend) -> None:
+    """The whole skill: the routine's last request arrives twice; progress says one session."""
+    store = backend.make_store()
+    app = build_app(store, time_zone_lookup=no_time_zone, user_key_secret=SECRET)
+    device = Device(user_id=RAW_USER_ID, device_id=RAW_DEVICE_ID)
+    say(app, device, device.launch())
+    say(app, device, device.intent("AMAZON.YesIntent"))
+    last: dict[str, Any] = {}
+    while device.session_id is not None:
+        last = device.intent("AMAZON.NextIntent")
+        say(app, device, last)
+    app.invoke(last)  # Alexa's retry of the request that completed the routine
+    key = user_key(RAW_USER_ID, SECRET)
+    assert store.load(key).sessions == 1
+    assert len(store.history(key)) == 1
+
+
 CONTRACT: list[Callable[[Backend], None]] = [
     check_new_user_loads_fresh_profile,
     check_round_trip_every_field,
@@ -206,6 +261,8 @@ CONTRACT: list[Callable[[Backend], None]] = [
     check_concurrent_sessions_all_count,
     check_delete_user_removes_everything,
     check_app_never_stores_raw_user_id,
+    check_same_completion_twice_counts_once,
+    check_redelivered_request_counts_once,
 ]
 
 # The checks that complete a session, and so need an atomic multi-item write.
@@ -215,6 +272,8 @@ NEEDS_TRANSACTIONS = {
     check_stale_version_from_two_devices,
     check_concurrent_sessions_all_count,
     check_delete_user_removes_everything,
+    check_same_completion_twice_counts_once,
+    check_redelivered_request_counts_once,
 }
 
 

@@ -20,12 +20,28 @@ from skill.domain.progress import NoticeHeard, Position, PositionSet, SessionCom
 from skill.store import StoreError, schema
 from skill.store.dynamodb import DynamoDBStore
 from tests.dynalite_server import DynaliteServer, client_for, dynalite
-from tests.store_contract import CONTRACT, NEEDS_TRANSACTIONS, Backend, record
+from tests.store_contract import (
+    CONTRACT,
+    NEEDS_TRANSACTIONS,
+    Backend,
+    check_redelivered_request_counts_once,
+    record,
+)
 
 TABLE = "release-coach-progress"
 NO_TRANSACTIONS = pytest.mark.xfail(
     raises=StoreError, strict=True,
     reason="dynalite 4.0.0 has no TransactWriteItems (UnknownOperationException)")
+# Through the skill, the failed save is answered with "couldn't save", so nothing is counted.
+NOTHING_COUNTED = pytest.mark.xfail(
+    raises=AssertionError, strict=True,
+    reason="dynalite 4.0.0 has no TransactWriteItems, so the skill cannot count a session")
+
+
+def _marks(check: Callable[[Backend], None]) -> list[pytest.MarkDecorator]:
+    if check is check_redelivered_request_counts_once:
+        return [NOTHING_COUNTED]
+    return [NO_TRANSACTIONS] if check in NEEDS_TRANSACTIONS else []
 
 
 @pytest.fixture
@@ -47,8 +63,7 @@ def backend(server: DynaliteServer) -> Backend:
 
 
 @pytest.mark.parametrize("check", [
-    pytest.param(check, marks=[NO_TRANSACTIONS] if check in NEEDS_TRANSACTIONS else [])
-    for check in CONTRACT
+    pytest.param(check, marks=_marks(check)) for check in CONTRACT
 ], ids=lambda check: check.__name__)
 def test_contract(backend: Backend, check: Callable[[Backend], None]) -> None:
     check(backend)

@@ -1,15 +1,40 @@
-"""The embedded store: one SQLite file on disk, used by the local console and web service."""
+"""The embedded store: one SQLite file on disk, used by the local console and web service.
+
+The file is in WAL mode, so reads never wait for a writer (in this process or
+another). Each thread has its own connection. Writers in this process take turns
+on a lock that is held only while a write transaction is actually open: when
+another process holds SQLite's write lock, the writer lets go, sleeps briefly
+and tries again, and gives up with :class:`StoreError` once its time budget is
+spent, so one outside lock never stalls every request.
+
+A completed session is stored once per request id: re-delivering the same
+completion (Alexa retries requests) changes nothing.
+"""
 
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
+from typing import TypeVar
 
 from skill.domain.progress import Change, Profile, SessionRecord
 from skill.store.base import ConflictError, StoreError, save_with_retry
+
+T = TypeVar("T")
+
+# How long one store operation may wait for SQLite's locks before giving up: a turn
+# makes one read and at most one write, so together they stay near 1.5 s.
+OPERATION_BUDGET_SECONDS = 0.7
+# SQLite's own busy wait per attempt; kept short so that the process's write lock is
+# never held through a long wait for another process.
+_BUSY_TIMEOUT_MS = 20
+_RETRY_PAUSE_SECONDS = (0.005, 0.025)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS profiles (
@@ -27,79 +52,196 @@ CREATE TABLE IF NOT EXISTS sessions (
 """
 
 
+class _Duplicate(Exception):
+    """Internal: every session in this write is stored already."""
+
+
+class _Busy(Exception):
+    """Internal: another connection holds the lock this attempt needed."""
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return bool(code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED))
+    return "locked" in str(error) or "busy" in str(error)
+
+
 class SqliteStore:
     """Progress in a local SQLite file; safe to share between threads of one process."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *,
+                 budget_seconds: float = OPERATION_BUDGET_SECONDS,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
         self.path = str(path)
-        if self.path != ":memory:":
+        self.budget_seconds = budget_seconds
+        self._sleep = sleep
+        if self.path == ":memory:":
+            # Every connection to ":memory:" is a database of its own; a shared-cache URI
+            # gives all of this store's threads the same one.
+            self._target, self._uri = f"file:release-coach-{id(self)}?mode=memory&cache=shared", True
+        else:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._db.executescript(_SCHEMA)
+            self._target, self._uri = self.path, False
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._connections_lock = threading.Lock()
+        # Writers of this process queue here, briefly; see _write.
+        self._write_lock = threading.Lock()
+        self._closed = False
+        db = self._connection()
+        self._retrying(lambda: self._set_up(db))
+
+    # ------------------------------------------------------------ connections
+
+    def _connection(self) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is None:
+            if self._closed:
+                raise StoreError("store is closed")
+            try:
+                db = sqlite3.connect(self._target, uri=self._uri, isolation_level=None,
+                                     timeout=_BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+            except sqlite3.Error as error:
+                raise StoreError(f"cannot open the progress file: {error}") from error
+            with self._connections_lock:
+                self._connections.append(db)
+            self._local.db = db
+        return db
+
+    @staticmethod
+    def _set_up(db: sqlite3.Connection) -> None:
+        # WAL: readers and the one writer do not block each other, and a crash (kill -9)
+        # loses nothing committed. synchronous=FULL keeps commits durable through power loss.
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        db.executescript(_SCHEMA)
+
+    def _retrying(self, attempt: Callable[[], T], *, write: bool = False) -> T:
+        """Run ``attempt`` until it gets its locks, or raise StoreError when the budget is spent."""
+        deadline = time.monotonic() + self.budget_seconds
+        while True:
+            try:
+                if write:
+                    if not self._write_lock.acquire(
+                            timeout=max(0.0, deadline - time.monotonic())):
+                        raise _Busy
+                    try:
+                        return attempt()
+                    finally:
+                        self._write_lock.release()
+                return attempt()
+            except _Busy:
+                pass
+            except sqlite3.Error as error:
+                if not _is_busy(error):
+                    raise StoreError(f"sqlite: {type(error).__name__}: {error}") from error
+            if time.monotonic() >= deadline:
+                raise StoreError("sqlite: the progress file stayed locked")
+            # Outside the write lock: someone else's lock is not ours to wait for.
+            self._sleep(random.uniform(*_RETRY_PAUSE_SECONDS))
+
+    # ------------------------------------------------------------ the protocol
 
     def load(self, user_key: str) -> Profile:
-        try:
-            with self._lock:
-                row = self._db.execute(
-                    "SELECT version, data FROM profiles WHERE user_key = ?", (user_key,)
-                ).fetchone()
-        except sqlite3.Error as error:
-            raise StoreError(str(error)) from error
+        def read() -> tuple[int, str] | None:
+            row: tuple[int, str] | None = self._connection().execute(
+                "SELECT version, data FROM profiles WHERE user_key = ?", (user_key,)).fetchone()
+            return row
+
+        row = self._retrying(read)
         if row is None:
             return Profile()
-        return Profile.from_dict(json.loads(row[1]), version=row[0])
+        try:
+            return Profile.from_dict(json.loads(row[1]), version=row[0])
+        except (ValueError, TypeError, KeyError) as error:
+            raise StoreError(f"unreadable profile: {type(error).__name__}") from error
 
     def save(self, user_key: str, base: Profile, changes: list[Change]) -> Profile:
-        return save_with_retry(self.load, self._write, user_key, base, changes)
+        try:
+            return save_with_retry(self.load, self._write, user_key, base, changes)
+        except _Duplicate:
+            # This very completion was stored before (a re-delivered request): it counts once.
+            return self.load(user_key)
 
     def _write(self, user_key: str, profile: Profile, expected: int,
                records: list[SessionRecord]) -> None:
         data = json.dumps(profile.to_dict(), separators=(",", ":"))
-        try:
-            with self._lock:
-                self._db.execute("BEGIN IMMEDIATE")
-                try:
-                    if expected == 0:
-                        cursor = self._db.execute(
-                            "INSERT OR IGNORE INTO profiles VALUES (?, ?, ?)",
-                            (user_key, profile.version, data))
-                    else:
-                        cursor = self._db.execute(
-                            "UPDATE profiles SET version = ?, data = ? "
-                            "WHERE user_key = ? AND version = ?",
-                            (profile.version, data, user_key, expected))
-                    if cursor.rowcount != 1:
-                        self._db.execute("ROLLBACK")
-                        raise ConflictError(user_key)
-                    for record in records:
-                        self._db.execute(
-                            "INSERT OR REPLACE INTO sessions VALUES (?, ?, ?, ?)",
-                            (user_key, record.id, record.finished_at,
-                             json.dumps(asdict(record))))
-                    self._db.execute("COMMIT")
-                except sqlite3.Error:
-                    self._db.execute("ROLLBACK")
-                    raise
-        except sqlite3.Error as error:
-            raise StoreError(str(error)) from error
+        rows = [(user_key, record.id, record.finished_at, json.dumps(asdict(record)))
+                for record in records]
+
+        def transaction() -> None:
+            db = self._connection()
+            try:
+                db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:
+                if _is_busy(error):
+                    raise _Busy from error
+                raise
+            try:
+                if rows:
+                    inserted = 0
+                    for row in rows:
+                        inserted += db.execute(
+                            "INSERT OR IGNORE INTO sessions VALUES (?, ?, ?, ?)", row).rowcount
+                    if inserted == 0:
+                        db.execute("ROLLBACK")
+                        raise _Duplicate
+                if expected == 0:
+                    cursor = db.execute("INSERT OR IGNORE INTO profiles VALUES (?, ?, ?)",
+                                        (user_key, profile.version, data))
+                else:
+                    cursor = db.execute(
+                        "UPDATE profiles SET version = ?, data = ? "
+                        "WHERE user_key = ? AND version = ?",
+                        (profile.version, data, user_key, expected))
+                if cursor.rowcount != 1:
+                    db.execute("ROLLBACK")
+                    raise ConflictError(user_key)
+                db.execute("COMMIT")
+            except sqlite3.Error:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+
+        self._retrying(transaction, write=True)
 
     def history(self, user_key: str, limit: int = 50) -> list[SessionRecord]:
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT data FROM sessions WHERE user_key = ? ORDER BY finished_at DESC LIMIT ?",
-                (user_key, limit)).fetchall()
-        return [SessionRecord(**json.loads(row[0])) for row in rows]
+        def read() -> list[tuple[str]]:
+            rows: list[tuple[str]] = self._connection().execute(
+                "SELECT data FROM sessions WHERE user_key = ? "
+                "ORDER BY finished_at DESC LIMIT ?", (user_key, limit)).fetchall()
+            return rows
+
+        try:
+            return [SessionRecord(**json.loads(row[0])) for row in self._retrying(read)]
+        except (ValueError, TypeError) as error:
+            raise StoreError(f"unreadable session: {type(error).__name__}") from error
 
     def delete_user(self, user_key: str) -> None:
-        try:
-            with self._lock:
-                self._db.execute("BEGIN IMMEDIATE")
-                self._db.execute("DELETE FROM profiles WHERE user_key = ?", (user_key,))
-                self._db.execute("DELETE FROM sessions WHERE user_key = ?", (user_key,))
-                self._db.execute("COMMIT")
-        except sqlite3.Error as error:
-            raise StoreError(str(error)) from error
+        def transaction() -> None:
+            db = self._connection()
+            try:
+                db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:
+                if _is_busy(error):
+                    raise _Busy from error
+                raise
+            try:
+                db.execute("DELETE FROM profiles WHERE user_key = ?", (user_key,))
+                db.execute("DELETE FROM sessions WHERE user_key = ?", (user_key,))
+                db.execute("COMMIT")
+            except sqlite3.Error:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+
+        self._retrying(transaction, write=True)
 
     def close(self) -> None:
-        self._db.close()
+        self._closed = True
+        with self._connections_lock:
+            connections, self._connections = self._connections, []
+        for db in connections:
+            db.close()
+        self._local = threading.local()

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -25,8 +28,10 @@ from certs import CERT_URL, NOW, FakeClock, FakeFetcher, good_chain, root_ca, si
 from conftest import alexa_limit_problems
 from flask.testing import FlaskClient
 
+from bench.load import HangingEndpoint
 from skill.alexa.app import RequestRejected, build_app
 from skill.alexa.envelopes import LOCAL_SKILL_ID, Device
+from skill.domain.content import phrase
 from skill.domain.ssml import spoken_text
 from skill.hosts.web.app import create_app
 from skill.hosts.web.verifier import VerificationError, build_verifiers
@@ -54,7 +59,7 @@ def run_cli(tmp_path: Path, *args: str, **kwargs: Any) -> subprocess.CompletedPr
 class Server:
     """A ``release-coach serve`` process, its port, and where its stderr goes."""
 
-    def __init__(self, tmp_path: Path, *extra: str) -> None:
+    def __init__(self, tmp_path: Path, *extra: str, env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.stderr_path = tmp_path / f"serve-{self.port}.stderr"
@@ -64,7 +69,8 @@ class Server:
             [sys.executable, "-m", "skill.hosts.cli", "serve", "--insecure-dev",
              "--skill-id", LOCAL_SKILL_ID, "--host", "127.0.0.1", "--port", str(self.port),
              "--store", str(tmp_path / "s.sqlite3"), *extra],
-            env=cli_env(tmp_path), stdout=subprocess.DEVNULL, stderr=self._stderr)
+            env={**cli_env(tmp_path), **(env or {})}, stdout=subprocess.DEVNULL,
+            stderr=self._stderr)
 
     def stderr(self) -> str:
         return self.stderr_path.read_text()
@@ -84,11 +90,12 @@ class Server:
             time.sleep(0.1)
         pytest.fail(f"serve was not healthy within {STARTUP_TIMEOUT} s:\n{self.stderr()}")
 
-    def post(self, body: bytes, content_type: str = "application/json") -> tuple[int, Any]:
+    def post(self, body: bytes, content_type: str = "application/json",
+             timeout: float = 10) -> tuple[int, Any]:
         request = urllib.request.Request(self.base + "/", data=body, method="POST",
                                          headers={"Content-Type": content_type})
         try:
-            with urllib.request.urlopen(request, timeout=10) as response:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
                 return response.status, json.loads(response.read())
         except urllib.error.HTTPError as error:
             with error:
@@ -216,3 +223,122 @@ def test_secure_mode_rejects_another_skill(secure_client: FlaskClient) -> None:
     response = post_signed(secure_client, body)
     assert response.status_code == 400
     assert "application id" in response.get_json()["error"]
+
+
+# --------------------------------------------------------------------------- load and faults
+
+
+def json_log_lines(stderr: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """The log's JSON objects, and every line that is not one."""
+    parsed: list[dict[str, Any]] = []
+    other: list[str] = []
+    for line in stderr.splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            other.append(line)
+            continue
+        if isinstance(entry, dict):
+            parsed.append(entry)
+        else:
+            other.append(line)
+    return parsed, other
+
+
+# The one plain line: printed before logging starts, for the person at the terminal.
+BANNER = "WARNING: --insecure-dev"
+
+
+def test_idle_and_slow_connections_do_not_stop_the_server(tmp_path: Path) -> None:
+    # Before: waitress's default limit of 100 connections; the 101st client waited forever.
+    server = Server(tmp_path, "--production", "--channel-timeout", "2")
+    held: list[socket.socket] = []
+    try:
+        server.wait_healthy()
+        for n in range(200):
+            sock = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+            if n % 2:  # slow: a request that never finishes its headers
+                sock.sendall(b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: app")
+            held.append(sock)
+        status, body = server.post(json.dumps(Device().launch()).encode(), timeout=8)
+        assert status == 200, body
+        assert "Welcome to Release Coach" in speech(body)
+        # And the idle ones are let go after the channel timeout (checked every second).
+        held[0].settimeout(15)
+        assert held[0].recv(1) == b""
+    finally:
+        for sock in held:
+            sock.close()
+        server.stop()
+
+
+def test_every_log_line_is_json_waitress_included(tmp_path: Path) -> None:
+    # One thread, so that concurrent requests queue and waitress says so.
+    server = Server(tmp_path, "--production", "--threads", "1")
+    try:
+        server.wait_healthy()
+        with ThreadPoolExecutor(8) as pool:
+            results = list(pool.map(
+                lambda _: server.post(json.dumps(Device().launch()).encode()), range(24)))
+        assert all(status == 200 for status, _ in results)
+    finally:
+        server.stop()
+    lines, other = json_log_lines(server.stderr())
+    assert [line for line in other if not line.startswith(BANNER)] == []
+    assert any(line.get("logger") == "waitress" and "Serving on" in line.get("message", "")
+               for line in lines), server.stderr()
+    assert sum(1 for line in lines if line.get("event") == "request") == 24
+
+
+def outage_env(endpoint: str) -> dict[str, str]:
+    return {"AWS_ENDPOINT_URL_DYNAMODB": endpoint, "AWS_ACCESS_KEY_ID": "outage",
+            "AWS_SECRET_ACCESS_KEY": "outage", "AWS_REGION": "us-east-1",
+            "AWS_DEFAULT_REGION": "us-east-1"}
+
+
+@pytest.mark.parametrize("fault", ["down", "hangs"])
+def test_store_outage_under_20_connections_every_answer_within_8_s(tmp_path: Path,
+                                                                   fault: str) -> None:
+    """20 Echos mid-routine while DynamoDB is down (refusing) or hanging (never answering).
+
+    Before: every turn waited out the store's retry budget (2.4 s down, 4.1 s hanging) on
+    one of four threads, so answers queued to 11 s and 20 s.
+    """
+    hanging = HangingEndpoint()
+    endpoint = (f"http://127.0.0.1:{hanging.port}" if fault == "hangs"
+                else f"http://127.0.0.1:{free_port()}")
+    server = Server(tmp_path, "--production", "--dynamodb-table", "release-coach",
+                    env=outage_env(endpoint))
+    latencies: list[float] = []
+    answers: list[str] = []
+    lock = threading.Lock()
+
+    def echo(n: int) -> None:
+        device = Device(user_id=f"amzn1.ask.account.OUTAGE-{n}")
+        envelopes = [device.launch, lambda: device.intent("AMAZON.YesIntent"),
+                     lambda: device.intent("AMAZON.NextIntent"),
+                     lambda: device.intent("AMAZON.NextIntent")]
+        for make in envelopes:
+            started = time.monotonic()
+            status, body = server.post(json.dumps(make()).encode(), timeout=30)
+            elapsed = time.monotonic() - started
+            assert status == 200, body
+            device.take(body)
+            with lock:
+                latencies.append(elapsed)
+                answers.append(speech(body))
+
+    try:
+        server.wait_healthy()
+        with ThreadPoolExecutor(20) as pool:
+            for future in [pool.submit(echo, n) for n in range(20)]:
+                future.result(timeout=120)
+    finally:
+        server.stop()
+        hanging.close()
+    assert len(latencies) == 80
+    assert max(latencies) < 8.0, sorted(latencies)[-5:]
+    # The routine goes on, and says its progress was not saved.
+    saved_failed = [a for a in answers if phrase("save_failed") in a]
+    assert len(saved_failed) >= 40
+    assert "OUTAGE-" not in server.stderr()

@@ -20,7 +20,12 @@ from skill.domain.content import phrase
 from skill.domain.progress import NoticeHeard, Profile, SessionCompleted
 from skill.store import ConflictError, StoreError, schema, user_key
 from skill.store.base import CONFLICT_BACKOFF_SECONDS, DEFAULT_SAVE_ATTEMPTS
-from skill.store.dynamodb import RETRY_BUDGET_SECONDS, DynamoDBStore, make_client
+from skill.store.dynamodb import (
+    READ_TIMEOUT_SECONDS,
+    RETRY_BUDGET_SECONDS,
+    DynamoDBStore,
+    make_client,
+)
 from tests.store_contract import record, say, speech
 
 TABLE = "release-coach-progress"
@@ -183,7 +188,8 @@ def test_endless_conflicts_give_up(offline_client: Any) -> None:
         for _ in range(DEFAULT_SAVE_ATTEMPTS):
             stub.add_client_error("put_item", "ConditionalCheckFailedException")
             stub.add_response("get_item", {"Item": PROFILE_ITEM})
-        with pytest.raises(StoreError, match="conflicting"):
+        # Whichever comes first: the attempts or the operation's time budget.
+        with pytest.raises(StoreError, match=r"conflicting|budget"):
             store.save(KEY, Profile(), [NoticeHeard("2026-03-01")])
 
 
@@ -277,3 +283,53 @@ def test_launch_during_an_outage_still_answers(
     started = say(app, device, device.intent("AMAZON.YesIntent"))
     assert started["sessionAttributes"]["mode"] == "in_routine"
     assert phrase("save_failed") in speech(started)
+
+
+class HangingClient:
+    """Every request waits out the read timeout (on the fake clock) and then fails."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        self.clock = clock
+        self.attempts = 0
+
+    def _hang(self, **_: Any) -> Any:
+        from botocore.exceptions import ReadTimeoutError
+
+        self.attempts += 1
+        self.clock.now += READ_TIMEOUT_SECONDS
+        raise ReadTimeoutError(endpoint_url="http://127.0.0.1:9")
+
+    get_item = put_item = transact_write_items = query = batch_write_item = _hang
+
+
+@pytest.mark.parametrize("operation", ["load", "save", "complete"])
+def test_a_hanging_store_is_given_up_on_within_the_turn_budget(operation: str) -> None:
+    # Before: 2 s read timeouts within a 2.5 s budget, per request: over 4 s a turn.
+    clock = FakeClock()
+    client = HangingClient(clock)
+    store = store_with(client, clock)
+    started = clock()
+    with pytest.raises(StoreError):
+        if operation == "load":
+            store.load(KEY)
+        elif operation == "save":
+            store.save(KEY, Profile(), [NoticeHeard("2026-03-01")])
+        else:
+            store.save(KEY, Profile(), [SessionCompleted(record(1))])
+    assert clock() - started <= RETRY_BUDGET_SECONDS + READ_TIMEOUT_SECONDS
+    assert clock() - started <= 1.2  # so a read and a write stay near 1.5 s together
+    assert client.attempts >= 2  # one lost packet does not lose the save
+
+
+def test_conflict_re_reads_share_the_save_budget(offline_client: Any) -> None:
+    clock = FakeClock()
+    store = store_with(offline_client, clock)
+    with Stubber(offline_client) as stub:
+        for _ in range(DEFAULT_SAVE_ATTEMPTS):
+            stub.add_client_error("put_item", "ConditionalCheckFailedException")
+            stub.add_response("get_item", {"Item": PROFILE_ITEM})
+        with pytest.raises(StoreError):
+            store.save(KEY, Profile(), [NoticeHeard("2026-03-01")])
+    # Before, each re-read had a budget of its own: ten conflicts could take many seconds.
+    # Now the whole save stops within its budget, plus at most one jittered conflict pause.
+    assert clock() - 1000.0 <= RETRY_BUDGET_SECONDS + CONFLICT_BACKOFF_SECONDS * 2 ** 5

@@ -25,13 +25,17 @@ def local_time_zone() -> str | None:
 
 
 def _store(args: argparse.Namespace) -> Any:
+    # Behind a circuit breaker: a store that keeps failing is skipped for a few seconds,
+    # so that answers come at once (from the session) instead of queueing behind timeouts.
+    from skill.store.breaker import BreakerStore
+
     if getattr(args, "dynamodb_table", None):
         from skill.store.dynamodb import DynamoDBStore
 
-        return DynamoDBStore(args.dynamodb_table)
+        return BreakerStore(DynamoDBStore(args.dynamodb_table))
     from skill.store.sqlite import SqliteStore
 
-    return SqliteStore(args.store)
+    return BreakerStore(SqliteStore(args.store))
 
 
 def _add_store_options(parser: argparse.ArgumentParser) -> None:
@@ -59,11 +63,12 @@ def chat(args: argparse.Namespace) -> int:
 def serve(args: argparse.Namespace) -> int:
     from skill.alexa.app import RequestRejected, build_app
     from skill.hosts.logs import configure_logging
-    from skill.hosts.web.app import create_app
+    from skill.hosts.web.app import ServerOptions, create_app
     from skill.hosts.web.app import serve as run_server
     from skill.hosts.web.verifier import VerificationError, build_verifiers
 
-    configure_logging(args.log_level, **({"insecure_dev": True} if args.insecure_dev else {}))
+    configure_logging(args.log_level, libraries=True,
+                      **({"insecure_dev": True} if args.insecure_dev else {}))
     if not args.skill_id and not args.insecure_dev:
         print("release-coach serve: --skill-id is required, so that only your skill's "
               "requests are answered (or use --insecure-dev with a local emulator).",
@@ -81,8 +86,12 @@ def serve(args: argparse.Namespace) -> int:
             raise VerificationError(str(error)) from error
 
     verifiers = build_verifiers(args.skill_id, insecure_dev=args.insecure_dev)
-    web = create_app(invoke, verifiers, insecure_dev=args.insecure_dev)
-    run_server(web, args.host, args.port, production=args.production)
+    web = create_app(invoke, verifiers, insecure_dev=args.insecure_dev,
+                     max_body_bytes=args.max_body_bytes)
+    options = ServerOptions(threads=args.threads, connection_limit=args.connection_limit,
+                            channel_timeout=args.channel_timeout,
+                            max_body_bytes=args.max_body_bytes)
+    run_server(web, args.host, args.port, production=args.production, options=options)
     return 0
 
 
@@ -96,7 +105,16 @@ def create_table(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
+    from skill.hosts.web.options import ServerOptions
+
     root = argparse.ArgumentParser(prog="release-coach", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
 
@@ -118,6 +136,18 @@ def parser() -> argparse.ArgumentParser:
     web.add_argument("--production", action="store_true",
                      help="run under the waitress WSGI server")
     web.add_argument("--log-level", default=os.environ.get("LOG_LEVEL", "INFO"))
+    defaults = ServerOptions()
+    web.add_argument("--threads", type=_positive, default=defaults.threads,
+                     help=f"worker threads under --production (default {defaults.threads})")
+    web.add_argument("--connection-limit", type=_positive, default=defaults.connection_limit,
+                     help="open connections accepted at once under --production "
+                          f"(default {defaults.connection_limit})")
+    web.add_argument("--channel-timeout", type=_positive, default=defaults.channel_timeout,
+                     metavar="SECONDS",
+                     help="close a connection idle this long under --production "
+                          f"(default {defaults.channel_timeout})")
+    web.add_argument("--max-body-bytes", type=_positive, default=defaults.max_body_bytes,
+                     help=f"refuse larger request bodies (default {defaults.max_body_bytes})")
     _add_store_options(web)
     web.set_defaults(run=serve)
 

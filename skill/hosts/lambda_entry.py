@@ -35,7 +35,11 @@ def _build() -> SkillApp:
 
         logger.error("TABLE_NAME is not set: progress goes to a temporary local file")
         store = SqliteStore(os.environ.get("RELEASE_COACH_STORE", "/tmp/release-coach.sqlite3"))
-    return build_app(store, skill_id=skill_id,
+    from skill.store.breaker import BreakerStore
+
+    # A warm container serves many turns: during an outage, skip the store for a few
+    # seconds at a time rather than have every turn wait out its time budget.
+    return build_app(BreakerStore(store), skill_id=skill_id,
                      user_key_secret=os.environ.get("USER_KEY_SECRET"))
 
 

@@ -27,6 +27,10 @@ class StoreError(Exception):
     """The store could not be read or written; the turn goes on without it."""
 
 
+class UnreadableItem(StoreError):
+    """One stored item could not be understood; the store itself is working."""
+
+
 class ConflictError(StoreError):
     """Someone else wrote the profile since it was read."""
 

@@ -19,12 +19,13 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from skill.domain.progress import Change, Profile, SessionRecord
-from skill.store.base import ConflictError, StoreError, save_with_retry
+from skill.store.base import ConflictError, StoreError, UnreadableItem, save_with_retry
 from skill.store.schema import (
     PARTITION_KEY,
     PROFILE_SK,
@@ -43,9 +44,17 @@ logger = logging.getLogger("release_coach.store.dynamodb")
 
 T = TypeVar("T")
 
-CONNECT_TIMEOUT_SECONDS = 1.0
-READ_TIMEOUT_SECONDS = 2.0
-RETRY_BUDGET_SECONDS = 2.5
+# A turn reads once and writes at most once, and must not wait on the store for much
+# more than 1.5 s in all: each operation (retries and conflict re-reads included) gets
+# RETRY_BUDGET_SECONDS, and no attempt starts with less than MIN_ATTEMPT_SECONDS left,
+# so an operation ends within the budget plus one request's timeout. DynamoDB answers
+# in milliseconds; a request that has not answered in half a second is not going to.
+CONNECT_TIMEOUT_SECONDS = 0.5
+READ_TIMEOUT_SECONDS = 0.5
+RETRY_BUDGET_SECONDS = 0.6
+MIN_ATTEMPT_SECONDS = 0.05
+# Deleting a user's history can take many batches; it is rare and asked for explicitly.
+DELETE_BUDGET_SECONDS = 3.0
 BACKOFF_BASE_SECONDS = 0.05
 BACKOFF_CAP_SECONDS = 0.8
 BATCH_WRITE_LIMIT = 25
@@ -180,6 +189,9 @@ class DynamoDBStore:
         self._clock = clock
         self._rng = rng or random.Random()
         self.meter = CapacityMeter()
+        # The deadline of the operation each thread is in: save's conflict re-reads and a
+        # delete's batches share their operation's budget rather than each getting one.
+        self._operation_deadline = threading.local()
 
     @property
     def client(self) -> DynamoDBClient:
@@ -189,7 +201,27 @@ class DynamoDBStore:
 
     # ------------------------------------------------------------ the protocol
 
+    @contextmanager
+    def _operation(self, budget: float | None = None) -> Iterator[None]:
+        if getattr(self._operation_deadline, "at", None) is not None:
+            yield  # nested (a re-read inside save): the outer budget applies
+            return
+        seconds = self.retry_budget_seconds if budget is None else budget
+        self._operation_deadline.at = self._clock() + seconds
+        try:
+            yield
+        finally:
+            self._operation_deadline.at = None
+
+    def _deadline(self) -> float:
+        at: float | None = getattr(self._operation_deadline, "at", None)
+        return at if at is not None else self._clock() + self.retry_budget_seconds
+
     def load(self, user_key: str) -> Profile:
+        with self._operation():
+            return self._load(user_key)
+
+    def _load(self, user_key: str) -> Profile:
         response = self._call("GetItem", self.client.get_item,
                               TableName=self.table_name,
                               Key=_key(user_key, PROFILE_SK),
@@ -203,15 +235,20 @@ class DynamoDBStore:
             data = json.loads(_attr(item, "profile", "S"))
             return Profile.from_dict(data, version=version)
         except (KeyError, ValueError, TypeError) as error:
-            raise StoreError(f"unreadable profile item: {type(error).__name__}") from error
+            raise UnreadableItem(f"unreadable profile item: {type(error).__name__}") from error
 
     def save(self, user_key: str, base: Profile, changes: list[Change]) -> Profile:
-        return save_with_retry(self.load, self._write, user_key, base, changes,
-                               sleep=self._sleep)
+        with self._operation():
+            return save_with_retry(self._load, self._write, user_key, base, changes,
+                                   sleep=self._sleep)
 
     def history(self, user_key: str, limit: int = 50) -> list[SessionRecord]:
         if limit <= 0:
             return []
+        with self._operation():
+            return self._history(user_key, limit)
+
+    def _history(self, user_key: str, limit: int) -> list[SessionRecord]:
         records: list[SessionRecord] = []
         for item in self._query_user({
             "KeyConditionExpression": "#pk = :pk AND begins_with(#sk, :prefix)",
@@ -226,6 +263,10 @@ class DynamoDBStore:
         return records
 
     def delete_user(self, user_key: str) -> None:
+        with self._operation(DELETE_BUDGET_SECONDS):
+            self._delete_user(user_key)
+
+    def _delete_user(self, user_key: str) -> None:
         keys = list(self._all_keys(user_key))
         # The profile goes last: if a delete stops half-way, what is left still reads
         # as the user's progress rather than as history without a profile.
@@ -307,7 +348,7 @@ class DynamoDBStore:
             raise
 
     def _batch_delete(self, requests: list[dict[str, Any]]) -> None:
-        deadline = self._clock() + self.retry_budget_seconds
+        deadline = self._deadline()
         attempt = 0
         while requests:
             response = self._call("BatchWriteItem", self.client.batch_write_item,
@@ -363,7 +404,9 @@ class DynamoDBStore:
 
         transient = (ConnectionClosedError, ConnectTimeoutError, EndpointConnectionError,
                      ReadTimeoutError)
-        deadline = self._clock() + self.retry_budget_seconds
+        deadline = self._deadline()
+        if self._clock() + MIN_ATTEMPT_SECONDS > deadline:
+            raise StoreError(f"{operation} not sent: the operation's time budget is spent")
         attempt = 0
         while True:
             attempt += 1
@@ -399,7 +442,7 @@ class DynamoDBStore:
         # Full jitter: concurrent turns that were throttled together do not retry together.
         delay = self._rng.uniform(0, min(BACKOFF_CAP_SECONDS,
                                          BACKOFF_BASE_SECONDS * 2 ** (attempt - 1)))
-        if self._clock() + delay > deadline:
+        if self._clock() + delay + MIN_ATTEMPT_SECONDS > deadline:
             raise StoreError(f"{reason}: retry budget spent")
         logger.info("dynamodb retry %d after %s", attempt, reason)
         self._sleep(delay)
@@ -423,7 +466,7 @@ def _session_record(item: Mapping[str, Any]) -> SessionRecord:
     try:
         return SessionRecord(**json.loads(_attr(item, "session", "S")))
     except (KeyError, ValueError, TypeError) as error:
-        raise StoreError(f"unreadable session item: {type(error).__name__}") from error
+        raise UnreadableItem(f"unreadable session item: {type(error).__name__}") from error
 
 
 def _code(error: BaseException | None) -> str:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from skill.domain.progress import Change, Profile, SessionRecord
-from skill.store.base import ConflictError, StoreError, save_with_retry
+from skill.store.base import ConflictError, StoreError, UnreadableItem, save_with_retry
 
 T = TypeVar("T")
 
@@ -79,7 +79,8 @@ class SqliteStore:
         if self.path == ":memory:":
             # Every connection to ":memory:" is a database of its own; a shared-cache URI
             # gives all of this store's threads the same one.
-            self._target, self._uri = f"file:release-coach-{id(self)}?mode=memory&cache=shared", True
+            self._target = f"file:release-coach-{id(self)}?mode=memory&cache=shared"
+            self._uri = True
         else:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self._target, self._uri = self.path, False
@@ -155,7 +156,7 @@ class SqliteStore:
         try:
             return Profile.from_dict(json.loads(row[1]), version=row[0])
         except (ValueError, TypeError, KeyError) as error:
-            raise StoreError(f"unreadable profile: {type(error).__name__}") from error
+            raise UnreadableItem(f"unreadable profile: {type(error).__name__}") from error
 
     def save(self, user_key: str, base: Profile, changes: list[Change]) -> Profile:
         try:
@@ -216,7 +217,7 @@ class SqliteStore:
         try:
             return [SessionRecord(**json.loads(row[0])) for row in self._retrying(read)]
         except (ValueError, TypeError) as error:
-            raise StoreError(f"unreadable session: {type(error).__name__}") from error
+            raise UnreadableItem(f"unreadable session: {type(error).__name__}") from error
 
     def delete_user(self, user_key: str) -> None:
         def transaction() -> None:

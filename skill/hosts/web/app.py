@@ -13,13 +13,15 @@ import flask
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.wrappers import Response as WerkzeugResponse
 
+from skill.hosts.web.options import DEFAULT_MAX_BODY_BYTES, ServerOptions
 from skill.hosts.web.verifier import RequestVerifier, VerificationError
 
-__all__ = ["DEFAULT_MAX_BODY_BYTES", "Invoke", "create_app", "serve"]
+__all__ = ["DEFAULT_MAX_BODY_BYTES", "Invoke", "ServerOptions", "create_app", "serve"]
 
 _log = logging.getLogger("release_coach.web")
 
-DEFAULT_MAX_BODY_BYTES: Final = 256 * 1024
+# At most this many frames of a traceback are logged: the innermost, where it went wrong.
+_MAX_TRACEBACK_FRAMES: Final = 12
 
 Invoke = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -101,7 +103,7 @@ def _record_error(fields: dict[str, Any], exc: BaseException) -> None:
     fields.update(
         outcome="error",
         error_type=type(exc).__name__,
-        traceback="".join(traceback.format_tb(exc.__traceback__)),
+        traceback="".join(traceback.format_tb(exc.__traceback__)[-_MAX_TRACEBACK_FRAMES:]),
     )
 
 
@@ -250,11 +252,12 @@ def _verified_envelope(
     return envelope
 
 
-def serve(app: flask.Flask, host: str, port: int, *, production: bool) -> None:
+def serve(app: flask.Flask, host: str, port: int, *, production: bool,
+          options: ServerOptions | None = None) -> None:
     """Run ``app`` under waitress in production, else under Flask's development server."""
     if production:
         import waitress
 
-        waitress.serve(app, host=host, port=port)
+        waitress.serve(app, host=host, port=port, **(options or ServerOptions()).waitress_options())
     else:
         app.run(host=host, port=port, debug=False, use_reloader=False)

@@ -119,7 +119,8 @@ def talk(app: SkillApp) -> Conversation:
 @pytest.fixture(autouse=True)
 def _restore_skill_logging() -> Iterator[None]:
     """Tests that configure the skill's JSON logging must not leak it into other tests."""
-    logger = logging.getLogger("release_coach")
-    saved = (list(logger.handlers), logger.propagate, logger.level)
+    loggers = [logging.getLogger(name) for name in ("release_coach", "waitress", "")]
+    saved = [(list(logger.handlers), logger.propagate, logger.level) for logger in loggers]
     yield
-    logger.handlers[:], logger.propagate, logger.level = saved[0], saved[1], saved[2]
+    for logger, (handlers, propagate, level) in zip(loggers, saved, strict=True):
+        logger.handlers[:], logger.propagate, logger.level = handlers, propagate, level

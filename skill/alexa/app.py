@@ -31,6 +31,37 @@ from skill.store import ProgressStore
 
 logger = logging.getLogger("release_coach")
 
+# The skill's own session attributes are a few hundred bytes, three levels deep. Deeper
+# or larger ones did not come from it; the SDK copies them recursively, so they are
+# dropped before it sees them (600 levels raised RecursionError: an HTTP 500).
+MAX_ATTRIBUTE_DEPTH = 16
+MAX_ATTRIBUTE_CHARS = 24 * 1024
+# Anything else nested this deep is not an Alexa request.
+MAX_ENVELOPE_DEPTH = 64
+# Logged request fields come from the request itself; a 100 KB request id stays in the request.
+MAX_LOGGED_CHARS = 200
+
+
+def _depth_exceeds(value: Any, limit: int) -> bool:
+    """Whether ``value`` nests deeper than ``limit``; iterative, so depth cannot overflow it."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def _logged(value: Any) -> Any:
+    return value[:MAX_LOGGED_CHARS] if isinstance(value, str) else None
+
 
 class RequestRejected(Exception):
     """The envelope cannot be served: malformed, or for another skill."""
@@ -86,9 +117,15 @@ class SkillApp:
         request_type = request.get("type") if isinstance(request, dict) else None
         intent = request.get("intent") if isinstance(request, dict) else None
         intent_name = intent.get("name") if isinstance(intent, dict) else None
-        record: dict[str, Any] = {"request_id": request_id, "request_type": request_type,
-                                  "intent": intent_name}
+        record: dict[str, Any] = {"request_id": _logged(request_id),
+                                  "request_type": _logged(request_type),
+                                  "intent": _logged(intent_name)}
         try:
+            envelope, dropped = _bounded_attributes(envelope)
+            if dropped:
+                record["notes"] = [dropped]
+            if _depth_exceeds(envelope, MAX_ENVELOPE_DEPTH):
+                raise RequestRejected("envelope is nested too deeply")
             parsed = self._parse(envelope)
             report = TurnReport()
             response = self.skill.invoke(request_envelope=parsed,
@@ -96,7 +133,7 @@ class SkillApp:
             record.update(outcome=report.outcome, store_reads=report.store_reads,
                           store_writes=report.store_writes)
             if report.notes:
-                record["notes"] = report.notes
+                record["notes"] = [*record.get("notes", []), *report.notes]
             result = self.serializer.serialize(response)
             if not isinstance(result, dict):
                 raise TypeError("the skill's response did not serialise to an object")
@@ -125,6 +162,26 @@ class SkillApp:
             # Alexa always sends context.System; the SDK cannot dispatch without it.
             raise RequestRejected("envelope has no context")
         return parsed
+
+
+def _bounded_attributes(envelope: Any) -> tuple[Any, str | None]:
+    """The envelope with oversized or over-deep session attributes dropped, and why."""
+    session = envelope.get("session") if isinstance(envelope, dict) else None
+    if not isinstance(session, dict) or not session.get("attributes"):
+        return envelope, None
+    attributes = session["attributes"]
+    if _depth_exceeds(attributes, MAX_ATTRIBUTE_DEPTH):
+        reason = "session attributes too deep; dropped"
+    else:
+        try:
+            size = len(json.dumps(attributes))
+        except (TypeError, ValueError, RecursionError):
+            size = MAX_ATTRIBUTE_CHARS + 1
+        if size <= MAX_ATTRIBUTE_CHARS:
+            return envelope, None
+        reason = "session attributes too large; dropped"
+    # A copy: the caller's envelope is theirs.
+    return {**envelope, "session": {**session, "attributes": {}}}, reason
 
 
 def _application_id(envelope: dict[str, Any]) -> str | None:

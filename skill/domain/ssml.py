@@ -18,6 +18,16 @@ MAX_SSML_CHARS = 8000
 MAX_BREAK_SECONDS = 10
 
 _BREAK_RE = re.compile(r'<break\s+time="(\d+(?:\.\d+)?)(ms|s)"\s*/>')
+# What XML 1.0 cannot hold at all (C0 controls but tab, newline and return; surrogates,
+# which in a str are always unpaired; U+FFFE and U+FFFF), and the C1 controls and DEL,
+# which no voice can say. Slot values are what the user was heard to say, so they can
+# carry any of these; escaping does not help, only leaving them out does.
+_UNSPEAKABLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def speakable(text: str) -> str:
+    """``text`` without the characters that would make SSML invalid or unspeakable."""
+    return _UNSPEAKABLE_RE.sub("", text)
 
 
 def pause(seconds: float) -> str:
@@ -40,7 +50,7 @@ class Speech:
 
     def say(self, text: str) -> Speech:
         if text:
-            self.parts.append(escape(text.strip()))
+            self.parts.append(escape(speakable(text).strip()))
         return self
 
     def pause(self, seconds: float) -> Speech:

@@ -284,15 +284,49 @@ def test_cache_expires_with_the_leaf_certificate() -> None:
     assert fetcher.calls == [CERT_URL, CERT_URL]
 
 
-def test_failed_chain_is_not_cached() -> None:
+def test_failed_chain_is_remembered_briefly_then_fetched_again() -> None:
     leaf, pem = good_chain()
     chains = {CERT_URL: b"garbage"}
-    verifier, fetcher = make_verifier(chains)
-    with pytest.raises(VerificationError):
-        verifier.verify(signed_headers(leaf.key, BODY), BODY, {})
+    clock = FakeClock()
+    verifier, fetcher = make_verifier(chains, clock)
+    for _ in range(5):
+        with pytest.raises(VerificationError, match="not valid PEM"):
+            verifier.verify(signed_headers(leaf.key, BODY), BODY, {})
+    # Before: five requests, five downloads.
+    assert fetcher.calls == [CERT_URL]
     chains[CERT_URL] = pem
+    clock.advance(seconds=61)
     verifier.verify(signed_headers(leaf.key, BODY), BODY, {})
     assert fetcher.calls == [CERT_URL, CERT_URL]
+
+
+def test_failed_download_is_remembered_per_url() -> None:
+    leaf, _ = good_chain()
+    verifier, fetcher = make_verifier({})  # every download fails
+    urls = [f"https://s3.amazonaws.com/echo.api/cert-{n}.pem" for n in range(3)]
+    for _ in range(4):
+        for url in urls:
+            headers = {**signed_headers(leaf.key, BODY), "SignatureCertChainUrl": url}
+            with pytest.raises(VerificationError, match="download"):
+                verifier.verify(headers, BODY, {})
+    assert fetcher.calls == urls
+
+
+def test_stale_or_foreign_requests_never_cause_a_download() -> None:
+    leaf, pem = good_chain()
+    fetcher = FakeFetcher({CERT_URL: pem})
+    verifiers = build_verifiers(SKILL_ID, insecure_dev=False, fetcher=fetcher,
+                                trust_roots=[root_ca().cert], clock=FakeClock())
+    stale = {**context_envelope(SKILL_ID),
+             "request": {"type": "LaunchRequest", "timestamp": iso(NOW - dt.timedelta(hours=1))}}
+    fresh_foreign = {**context_envelope(OTHER_ID),
+                     "request": {"type": "LaunchRequest", "timestamp": iso(NOW)}}
+    for envelope in (stale, fresh_foreign):
+        with pytest.raises(VerificationError):
+            for verifier in verifiers:
+                verifier.verify(signed_headers(leaf.key, BODY), BODY, envelope)
+    # Before: the signature (and so the download) was checked first.
+    assert fetcher.calls == []
 
 
 # --------------------------------------------------------------------------- timestamp
@@ -405,12 +439,13 @@ def test_empty_skill_id_is_a_configuration_error() -> None:
 def test_build_verifiers_secure_has_all_three_rules() -> None:
     verifiers = build_verifiers(SKILL_ID, insecure_dev=False, trust_roots=[root_ca().cert])
     kinds = [type(v) for v in verifiers]
-    assert kinds == [SignatureVerifier, TimestampVerifier, ApplicationIdVerifier]
+    # The cheap checks first: only a fresh request for this skill can cause a download.
+    assert kinds == [TimestampVerifier, ApplicationIdVerifier, SignatureVerifier]
 
 
 def test_build_verifiers_secure_without_skill_id_skips_app_id() -> None:
     verifiers = build_verifiers(None, insecure_dev=False, trust_roots=[root_ca().cert])
-    assert [type(v) for v in verifiers] == [SignatureVerifier, TimestampVerifier]
+    assert [type(v) for v in verifiers] == [TimestampVerifier, SignatureVerifier]
 
 
 def test_insecure_dev_still_checks_application_id() -> None:

@@ -73,6 +73,10 @@ _MAX_CHAIN_BYTES: Final = 64 * 1024
 _MAX_CACHE_AGE: Final = dt.timedelta(hours=1)
 # Bounded so that requests naming many distinct (valid-looking) URLs cannot grow memory forever.
 _MAX_CACHE_ENTRIES: Final = 32
+# A URL whose chain could not be fetched or trusted is refused without another download for
+# this long: requests naming it again must not each cost an outbound fetch and a worker.
+_FAILED_URL_TTL: Final = dt.timedelta(seconds=60)
+_MAX_FAILED_ENTRIES: Final = 256
 
 _SYSTEM_CA_BUNDLE: Final = "/etc/ssl/certs/ca-certificates.crt"
 
@@ -242,6 +246,7 @@ class SignatureVerifier:
         self._clock = clock
         self._max_cache_age = max_cache_age
         self._cache: dict[str, _CachedChain] = {}
+        self._failed: dict[str, tuple[dt.datetime, str]] = {}
         self._lock = threading.Lock()
 
     def verify(
@@ -290,8 +295,20 @@ class SignatureVerifier:
                 raise VerificationError("signing certificate is not currently valid")
             return cached.public_key
 
-        entry = self._load_chain(url, now)
         with self._lock:
+            failed = self._failed.get(url)
+            if failed is not None and now < failed[0]:
+                raise VerificationError(failed[1])
+        try:
+            entry = self._load_chain(url, now)
+        except VerificationError as exc:
+            with self._lock:
+                if len(self._failed) >= _MAX_FAILED_ENTRIES:
+                    del self._failed[min(self._failed, key=lambda key: self._failed[key][0])]
+                self._failed[url] = (now + _FAILED_URL_TTL, exc.reason)
+            raise
+        with self._lock:
+            self._failed.pop(url, None)
             if len(self._cache) >= _MAX_CACHE_ENTRIES:
                 oldest = min(self._cache, key=lambda key: self._cache[key].expires_at)
                 del self._cache[oldest]
@@ -439,15 +456,19 @@ def build_verifiers(
     trust_roots: Sequence[x509.Certificate] | None = None,
     clock: Clock = utc_now,
 ) -> list[RequestVerifier]:
-    """Return the verifiers to run on every request.
+    """Return the verifiers to run on every request, cheapest first.
 
+    The timestamp and the application id are checked before the signature, and the
+    signature verifier checks the certificate URL's scheme, host and path before it
+    downloads anything: a request that fails a cheap check never costs an outbound fetch.
     ``insecure_dev`` drops only the signature and timestamp checks, so local testing with
     hand-made requests works; the application-id check stays whenever ``skill_id`` is given.
     """
     verifiers: list[RequestVerifier] = []
     if not insecure_dev:
-        verifiers.append(SignatureVerifier(fetcher=fetcher, trust_roots=trust_roots, clock=clock))
         verifiers.append(TimestampVerifier(clock=clock))
     if skill_id:
         verifiers.append(ApplicationIdVerifier(skill_id))
+    if not insecure_dev:
+        verifiers.append(SignatureVerifier(fetcher=fetcher, trust_roots=trust_roots, clock=clock))
     return verifiers

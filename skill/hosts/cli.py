@@ -96,11 +96,24 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def create_table(args: argparse.Namespace) -> int:
+    import time
+
     import boto3
+    from botocore.exceptions import EndpointConnectionError
 
     from skill.store.schema import create_table as create
 
-    created = create(boto3.client("dynamodb"), args.dynamodb_table)
+    client = boto3.client("dynamodb")
+    # A local server started a moment ago (the README's recipe) may not listen yet.
+    deadline = time.monotonic() + args.wait
+    while True:
+        try:
+            created = create(client, args.dynamodb_table)
+            break
+        except EndpointConnectionError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.5)
     print(f"table {args.dynamodb_table}: {'created' if created else 'already exists'}")
     return 0
 
@@ -153,6 +166,8 @@ def parser() -> argparse.ArgumentParser:
 
     table = commands.add_parser("create-table", help="create the DynamoDB table (idempotent)")
     table.add_argument("--dynamodb-table", metavar="NAME", required=True)
+    table.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
+                       help="how long to wait for the endpoint to accept connections")
     table.set_defaults(run=create_table)
     return root
 

@@ -36,6 +36,9 @@ OPERATION_BUDGET_SECONDS = 0.7
 _BUSY_TIMEOUT_MS = 20
 _RETRY_PAUSE_SECONDS = (0.005, 0.025)
 
+# FULL: each commit is synced to disk, so an acknowledged session survives power loss too.
+SYNCHRONOUS = "FULL"
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS profiles (
     user_key TEXT PRIMARY KEY,
@@ -105,6 +108,8 @@ class SqliteStore:
                                      timeout=_BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
             except sqlite3.Error as error:
                 raise StoreError(f"cannot open the progress file: {error}") from error
+            # Per connection, not per file: every thread's commits must be as durable.
+            db.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
             with self._connections_lock:
                 self._connections.append(db)
             self._local.db = db
@@ -113,9 +118,8 @@ class SqliteStore:
     @staticmethod
     def _set_up(db: sqlite3.Connection) -> None:
         # WAL: readers and the one writer do not block each other, and a crash (kill -9)
-        # loses nothing committed. synchronous=FULL keeps commits durable through power loss.
+        # loses nothing committed.
         db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=FULL")
         db.executescript(_SCHEMA)
 
     def _retrying(self, attempt: Callable[[], T], *, write: bool = False) -> T:
@@ -171,6 +175,20 @@ class SqliteStore:
         rows = [(user_key, record.id, record.finished_at, json.dumps(asdict(record)))
                 for record in records]
 
+        def single_statement() -> None:
+            # No session to add: one statement is its own transaction, and the lock is
+            # held for one call into SQLite instead of four (each a wait for the GIL).
+            if expected == 0:
+                cursor = self._connection().execute(
+                    "INSERT OR IGNORE INTO profiles VALUES (?, ?, ?)",
+                    (user_key, profile.version, data))
+            else:
+                cursor = self._connection().execute(
+                    "UPDATE profiles SET version = ?, data = ? WHERE user_key = ? AND version = ?",
+                    (profile.version, data, user_key, expected))
+            if cursor.rowcount != 1:
+                raise ConflictError(user_key)
+
         def transaction() -> None:
             db = self._connection()
             try:
@@ -205,7 +223,7 @@ class SqliteStore:
                     db.execute("ROLLBACK")
                 raise
 
-        self._retrying(transaction, write=True)
+        self._retrying(transaction if rows else single_statement, write=True)
 
     def history(self, user_key: str, limit: int = 50) -> list[SessionRecord]:
         def read() -> list[tuple[str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import http.server
 import threading
@@ -530,3 +531,67 @@ def test_default_fetcher_caps_size(loopback_server: str) -> None:
 def test_default_fetcher_refuses_redirects(loopback_server: str) -> None:
     with pytest.raises(OSError, match="redirect"):
         default_fetcher(f"{loopback_server}/redirect")
+
+
+class BlockingFetcher:
+    """Downloads that hang until released; counts them."""
+
+    def __init__(self, pem: bytes) -> None:
+        self.pem = pem
+        self.calls: list[str] = []
+        self.started = threading.Semaphore(0)
+        self.release = threading.Event()
+
+    def __call__(self, url: str) -> bytes:
+        self.calls.append(url)
+        self.started.release()
+        assert self.release.wait(timeout=30)
+        return self.pem
+
+
+def test_concurrent_requests_share_one_download() -> None:
+    leaf, pem = good_chain()
+    fetcher = BlockingFetcher(pem)
+    verifier = SignatureVerifier(fetcher=fetcher, trust_roots=[root_ca().cert], clock=FakeClock())
+    errors: list[BaseException] = []
+
+    def request() -> None:
+        try:
+            verifier.verify(signed_headers(leaf.key, BODY), BODY, {})
+        except BaseException as error:  # collected: a thread's failure must fail the test
+            errors.append(error)
+
+    threads = [threading.Thread(target=request) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    assert fetcher.started.acquire(timeout=10)
+    fetcher.release.set()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    assert fetcher.calls == [CERT_URL]
+
+
+def test_many_new_urls_at_once_are_refused_without_holding_a_worker() -> None:
+    leaf, pem = good_chain()
+    fetcher = BlockingFetcher(pem)
+    verifier = SignatureVerifier(fetcher=fetcher, trust_roots=[root_ca().cert], clock=FakeClock())
+    urls = [f"https://s3.amazonaws.com/echo.api/new-{n}.pem" for n in range(5)]
+
+    def request(url: str) -> None:
+        headers = {**signed_headers(leaf.key, BODY), "SignatureCertChainUrl": url}
+        with contextlib.suppress(VerificationError):
+            verifier.verify(headers, BODY, {})
+
+    threads = [threading.Thread(target=request, args=(url,)) for url in urls[:4]]
+    for thread in threads:
+        thread.start()
+    for _ in threads:
+        assert fetcher.started.acquire(timeout=10)
+    headers = {**signed_headers(leaf.key, BODY), "SignatureCertChainUrl": urls[4]}
+    with pytest.raises(VerificationError, match="too many"):
+        verifier.verify(headers, BODY, {})
+    fetcher.release.set()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(fetcher.calls) == sorted(urls[:4])

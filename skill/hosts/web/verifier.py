@@ -77,6 +77,9 @@ _MAX_CACHE_ENTRIES: Final = 32
 # this long: requests naming it again must not each cost an outbound fetch and a worker.
 _FAILED_URL_TTL: Final = dt.timedelta(seconds=60)
 _MAX_FAILED_ENTRIES: Final = 256
+# Downloads of different URLs in flight at once; beyond this a request naming yet another new
+# URL is refused at once instead of holding a worker. Alexa uses one URL at a time.
+_MAX_CONCURRENT_DOWNLOADS: Final = 4
 
 _SYSTEM_CA_BUNDLE: Final = "/etc/ssl/certs/ca-certificates.crt"
 
@@ -247,6 +250,7 @@ class SignatureVerifier:
         self._max_cache_age = max_cache_age
         self._cache: dict[str, _CachedChain] = {}
         self._failed: dict[str, tuple[dt.datetime, str]] = {}
+        self._downloading: dict[str, threading.Event] = {}
         self._lock = threading.Lock()
 
     def verify(
@@ -299,6 +303,18 @@ class SignatureVerifier:
             failed = self._failed.get(url)
             if failed is not None and now < failed[0]:
                 raise VerificationError(failed[1])
+            done = self._downloading.get(url)
+            if done is None:
+                if len(self._downloading) >= _MAX_CONCURRENT_DOWNLOADS:
+                    raise VerificationError("too many certificate downloads in progress")
+                done = self._downloading[url] = threading.Event()
+                leader = True
+            else:
+                leader = False
+        if not leader:
+            # Someone is already downloading this chain: one download serves every request.
+            done.wait(timeout=_FETCH_TIMEOUT_SECONDS + 1)
+            return self._settled_key(url)
         try:
             entry = self._load_chain(url, now)
         except VerificationError as exc:
@@ -307,13 +323,30 @@ class SignatureVerifier:
                     del self._failed[min(self._failed, key=lambda key: self._failed[key][0])]
                 self._failed[url] = (now + _FAILED_URL_TTL, exc.reason)
             raise
+        else:
+            with self._lock:
+                self._failed.pop(url, None)
+                if len(self._cache) >= _MAX_CACHE_ENTRIES:
+                    oldest = min(self._cache, key=lambda key: self._cache[key].expires_at)
+                    del self._cache[oldest]
+                self._cache[url] = entry
+            return entry.public_key
+        finally:
+            # After the outcome is recorded, so that those waiting find it.
+            with self._lock:
+                self._downloading.pop(url, None)
+            done.set()
+
+    def _settled_key(self, url: str) -> rsa.RSAPublicKey:
+        """What another request's download of ``url`` came to."""
         with self._lock:
-            self._failed.pop(url, None)
-            if len(self._cache) >= _MAX_CACHE_ENTRIES:
-                oldest = min(self._cache, key=lambda key: self._cache[key].expires_at)
-                del self._cache[oldest]
-            self._cache[url] = entry
-        return entry.public_key
+            cached = self._cache.get(url)
+            failed = self._failed.get(url)
+        if cached is not None:
+            return cached.public_key
+        if failed is not None:
+            raise VerificationError(failed[1])
+        raise VerificationError("could not download certificate chain")
 
     def _load_chain(self, url: str, now: dt.datetime) -> _CachedChain:
         try:

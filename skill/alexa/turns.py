@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -19,10 +19,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
-from skill.domain.coach import Coach, Context, Mode, Outcome, Reply
 from skill.domain.content import phrase
-from skill.domain.program import is_known_plan, routine_steps
-from skill.domain.progress import Change, Position, Profile, TimeZoneLearned, apply
+from skill.domain.dialogue import Coach, Context, Outcome, Reply, Session
+from skill.domain.progress import Change, Profile, TimeZoneLearned, apply
 from skill.domain.ssml import Speech
 from skill.store import ProgressStore, StoreError, user_key
 
@@ -52,6 +51,8 @@ class TurnReport:
     store_reads: int = 0
     store_writes: int = 0
     notes: list[str] = field(default_factory=list)
+    # What happened, for metrics: "routine_started", "step", "routine_completed", "pain_stop".
+    events: list[str] = field(default_factory=list)
 
 
 def turn_report(handler_input: HandlerInput) -> TurnReport:
@@ -116,14 +117,6 @@ class Turn:
 
     # ------------------------------------------------------------ reading
 
-    def _session_position(self) -> Position | None:
-        position = Position.parse(self.session_attributes.get("position"))
-        if position is None or not is_known_plan(position.plan):
-            return None
-        if position.step >= len(routine_steps(position.plan, position.week)):
-            return None
-        return position
-
     def context(self) -> Context:
         envelope = self.handler_input.request_envelope
         stamp = getattr(envelope.request, "timestamp", None)
@@ -136,17 +129,12 @@ class Turn:
             now = datetime.now(UTC)
             local = now.astimezone(_zone(self.profile.time_zone))
         in_session = not self.new_session and "mode" in self.session_attributes
-        try:
-            mode = Mode(str(self.session_attributes.get("mode"))) if in_session else Mode.IDLE
-        except ValueError:
-            mode = Mode.IDLE
         # Within a session its own attributes are the truth: they survive a store outage.
-        position = self._session_position() if in_session else self.profile.position
+        session = Session.parse(self.session_attributes) if in_session else Session()
         return Context(
             profile=self.profile,
             today=local.date(),
-            mode=mode,
-            position=position,
+            session=session,
             new_session=self.new_session,
             finished_at=now.astimezone(UTC).isoformat(timespec="seconds"),
             turn_id=str(getattr(envelope.request, "request_id", "") or "local"),
@@ -166,9 +154,9 @@ class Turn:
             changes = [*self.extra_changes, *outcome.changes]
             if changes and not self._save(changes):
                 notes.append(phrase("save_failed"))
-        self.session_attributes["mode"] = outcome.mode.value
-        self.session_attributes["position"] = (
-            asdict(outcome.position) if outcome.position is not None else None)
+        self.report.events.extend(outcome.events)
+        self.session_attributes.clear()
+        self.session_attributes.update(outcome.session.to_dict())
         return self.respond(outcome.reply, notes)
 
     def _save(self, changes: list[Change]) -> bool:
@@ -205,9 +193,9 @@ class Turn:
         speech = Speech().extend(reply.speech)
         for note in notes or []:
             speech.say(note)
-        builder.speak(speech.body())
+        builder.speak(speech.body(rate=reply.rate))
         if reply.reprompt is not None:
-            builder.ask(reply.reprompt.body())
+            builder.ask(reply.reprompt.body(rate=reply.rate))
             builder.set_should_end_session(False)
         else:
             builder.set_should_end_session(True)

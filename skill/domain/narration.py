@@ -161,7 +161,7 @@ def _release_set(step: ReleaseSet, pick: Picker, settings: Settings) -> list[Cue
         out.add(pick(content["release"][0]), IN_BREATH_PAUSE, rep=rep, hold=hold)
         out.add(pick(content["soft_breath"][0]), after_soft, rep=rep)
         # A relaxation at least as long as the release: letting go fully is the point.
-        out.add(pick(content["relax"][0]), (hold + 1) * scale, rep=rep)
+        out.add(pick(content["relax"][0]), max(hold, (hold + 1) * scale), rep=rep)
         last_of_round = rep == step.first_rep + step.reps - 1
         if rep % 5 == 0 and not last_of_round and rep < step.total_reps - 1:
             out.add(pick(content["count"][0], done=rep), rep=rep)
@@ -190,6 +190,9 @@ def _hold(out: _Cues, seconds: int, own_cues: list[Line], side: str, first: bool
             text, deeper = pick(deeper), None
         elif remaining <= MAX_BREAK_SECONDS:
             text = pick(cues["ten_left"][0])
+            if use_own:
+                # Every hold hears its own cue at least once, however short.
+                text = f"{pick(own_cues[0], side=side)} {text}"
         elif use_own:
             text = pick(own_cues[0], side=side)
             use_own = False

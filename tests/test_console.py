@@ -68,7 +68,8 @@ def test_the_chat_command_runs_a_scripted_conversation(tmp_path: Path) -> None:
     script = "\n".join([
         "open release coach", "what's today's routine", "yes", "repeat", "next",
         "how am i doing", "pause", "ask release coach to pick up where i left off", "next",
-        "what's my streak", "tell me a joke about penguins",
+        "what's my streak", "ask release coach what's my streak",
+        "open release coach", "tell me a joke about penguins",
     ]) + "\n"
     result = subprocess.run(
         [sys.executable, "-m", "skill.hosts.cli", "chat", "--store", str(tmp_path / "p.sqlite3")],
@@ -79,7 +80,10 @@ def test_the_chat_command_runs_a_scripted_conversation(tmp_path: Path) -> None:
     assert "[10 s]" in out and "[3 s]" in out
     assert "Paused at the butterfly stretch" in out
     assert "Picking up where you left off, with the butterfly stretch" in out
+    # Once the session is over, words that do not name the skill never reach it.
+    assert "(no session is open, so Alexa would not pass this to the skill" in out
     assert "Your streak is 1 day" in out
     assert "no sample utterance of the en-US model matches" in out
+    assert "did you mean" in out
     assert out.count("(session ended)") >= 3
     assert "Traceback" not in result.stderr

@@ -279,8 +279,9 @@ def segments(ssml: str) -> list[tuple[str, float]]:
     return spoken
 
 
-_DURATION_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(d|days?|h|hours?|m|min|mins|minutes?|s|sec"
-                          r"|secs|seconds?)")
+# Longest spelling first, so "90 minutes" is not read as "90 m" followed by "inutes".
+_DURATION_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(days?|d|hours?|h|minutes?|mins?|m|seconds?"
+                          r"|secs?|s)\b")
 _UNITS = {"d": "days", "h": "hours", "m": "minutes", "s": "seconds"}
 
 

@@ -136,6 +136,14 @@ def test_a_literal_sample_outranks_a_carrier_even_one_whose_slot_resolves() -> N
     assert found is not None and found.slots == {"Exercise": ("bridge", "bridge")}
 
 
+def test_a_carrier_whose_slot_resolves_beats_one_whose_slot_does_not() -> None:
+    model = tiny_model([{"name": "GuideExerciseIntent", "slots": EXERCISE_SLOT,
+                         "samples": ["let's do the {Exercise}", "let's do {Exercise} again"]}])
+    found = ModelMatcher(model).match("let's do the bridge again")
+    # "bridge again" is no exercise; "the bridge" is, article and all.
+    assert found is not None and found.slots == {"Exercise": ("the bridge", "bridge")}
+
+
 def test_a_built_in_phrase_outranks_a_carrier() -> None:
     model = tiny_model([
         {"name": "AMAZON.NextIntent", "samples": []},

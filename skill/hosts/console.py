@@ -206,9 +206,13 @@ class ModelMatcher:
 
     def _resolve(self, slot_type: str, heard: str) -> str | None:
         heard = normalise(heard)
-        for word, value_id in self.slot_values.get(slot_type, []):
-            if word == heard:
-                return value_id
+        # Entity resolution forgives an article ("do the bridge again" fits
+        # "do {Exercise} again" with "the bridge"); an exact value is still preferred.
+        bare = re.sub(r"^(?:the|a|an|my) ", "", heard)
+        for wanted in dict.fromkeys((heard, bare)):
+            for word, value_id in self.slot_values.get(slot_type, []):
+                if word == wanted:
+                    return value_id
         return None
 
     def example(self, sample: Sample) -> str:

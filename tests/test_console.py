@@ -516,3 +516,18 @@ def test_a_bad_now_is_refused_plainly(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "--now 'next tuesday' is not an ISO time" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_now_without_an_offset_is_the_machines_local_time(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "skill.hosts.cli", "chat", "--store", str(tmp_path / "p.sqlite3"),
+         "--now", "2026-03-02T23:30"],
+        input="/later 1h\n/now\n", capture_output=True, text=True, timeout=60,
+        env={**os.environ, "TZ": "America/New_York"}, check=True)
+    assert result.stdout.splitlines() == [
+        "(clock: Monday 2 March 2026, 23:30 EST)",
+        "you> /later 1h",
+        "(time passes: Tuesday 3 March 2026, 00:30 EST)",
+        "you> /now",
+        "(clock: Tuesday 3 March 2026, 00:30 EST)",
+    ]

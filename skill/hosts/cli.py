@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import UTC, tzinfo
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_STORE = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / \
     "release-coach" / "progress.sqlite3"
@@ -47,15 +45,20 @@ def _add_store_options(parser: argparse.ArgumentParser) -> None:
 def chat(args: argparse.Namespace) -> int:
     from skill.alexa.app import build_app
     from skill.alexa.envelopes import Device
-    from skill.hosts.console import Clock, Console, ModelMatcher, load_model, main_loop, parse_clock
+    from skill.hosts.console import (
+        Clock,
+        Console,
+        ModelMatcher,
+        device_zone,
+        load_model,
+        main_loop,
+        parse_clock,
+    )
 
     zone = local_time_zone()
-    try:
-        # The console's Echo is set to this machine's zone, so a --now without an offset
-        # is read there too: "07:30" is the user's half past seven.
-        local: tzinfo = ZoneInfo(zone) if zone else UTC
-    except (ZoneInfoNotFoundError, ValueError):
-        local = UTC
+    # The console's Echo is set to this machine's zone, so a --now without an offset is
+    # read there too: "07:30" is the user's half past seven.
+    local = device_zone(zone)
     try:
         start = parse_clock(args.now, local) if args.now else None
     except ValueError:

@@ -25,6 +25,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any, TextIO
 from xml.sax.saxutils import unescape
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from skill.alexa.app import SkillApp
 from skill.alexa.envelopes import Device
@@ -306,6 +307,14 @@ def parse_duration(text: str) -> timedelta:
     return total
 
 
+def device_zone(name: str | None) -> tzinfo:
+    """The zone called ``name``, or UTC when there is none or it is unknown."""
+    try:
+        return ZoneInfo(name) if name else UTC
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
 def parse_clock(text: str, zone: tzinfo) -> datetime:
     """An ISO time for ``--now``; without an offset it is read in ``zone``, the time zone
     the console's Echo reports, so "07:30" is half past seven where the user lives."""
@@ -502,8 +511,12 @@ def banner(console: Console) -> None:
 def main_loop(console: Console, stdin: TextIO = sys.stdin) -> None:
     if console.clock.start is not None:
         console._print(f"(clock: {console._clock_text()})")
-    if stdin.isatty():
-        banner(console)
-        run(console, interactive_lines(), echo=False)
-    else:
-        run(console, stdin, echo=True)
+    try:
+        if stdin.isatty():
+            banner(console)
+            run(console, interactive_lines(), echo=False)
+        else:
+            run(console, stdin, echo=True)
+    except KeyboardInterrupt:
+        # Ctrl-C, most likely in the middle of a --real-time pause: leave without a traceback.
+        console._print("")

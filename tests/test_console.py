@@ -322,11 +322,13 @@ class ScriptedApp:
 
 
 def scripted_console(ssml: str, *, reprompt: str | None = "<speak>Say next.</speak>",
-                     real_time: bool = False, clock: Clock | None = None
+                     real_time: bool = False, clock: Clock | None = None,
+                     model: dict[str, Any] | None = None
                      ) -> tuple[Console, ScriptedApp, Recorder]:
     app = ScriptedApp(ssml, reprompt)
     out = Recorder()
-    console = Console(cast(SkillApp, app), Device(), ModelMatcher(load_model("en-US")), out,
+    matcher = ModelMatcher(model or load_model("en-US"))
+    console = Console(cast(SkillApp, app), Device(), matcher, out,
                       real_time=real_time, sleep=out.sleep, clock=clock)
     return console, app, out
 
@@ -394,6 +396,31 @@ def test_speaking_again_resets_the_silences() -> None:
     assert out.lines()[-1] == "Alexa: Say next."
     assert console.in_session
     assert [r["request"]["type"] for r in app.requests] == ["LaunchRequest", "IntentRequest"]
+
+
+def test_exit_closes_the_session_unless_the_model_claims_the_words() -> None:
+    console, app, out = scripted_console(STEP)
+    console.say("open release coach")
+    console.say("goodbye")
+    ended = app.requests[-1]["request"]
+    assert (ended["type"], ended["reason"]) == ("SessionEndedRequest", "USER_INITIATED")
+    assert out.lines()[-1] == "(session closed)" and not console.in_session
+
+    model = tiny_model([{"name": "DoneForTodayIntent", "samples": ["goodbye", "that's all"]}])
+    console, app, out = scripted_console(STEP, model=model)
+    console.say("open release coach")
+    console.say("goodbye")
+    assert app.requests[-1]["request"]["intent"]["name"] == "DoneForTodayIntent"
+
+
+def test_the_wake_word_is_not_part_of_what_the_skill_hears() -> None:
+    console, app, _out = scripted_console(STEP)
+    console.say("Alexa, open Release Coach")
+    assert app.requests[-1]["request"]["type"] == "LaunchRequest"
+    console.say("Alexa, what's my streak?")
+    assert app.requests[-1]["request"]["intent"]["name"] == "StreakIntent"
+    console.say("alexa")
+    assert len(app.requests) == 2 and console.in_session
 
 
 def test_requests_carry_the_consoles_clock_and_later_moves_it_on() -> None:

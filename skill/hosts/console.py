@@ -367,11 +367,15 @@ class Console:
         if line.strip().startswith("/"):
             self.command(line.strip())
             return
-        words = normalise(line)
+        # The wake word only wakes the device; it is never part of what the skill hears.
+        words = re.sub(r"^alexa\b ?", "", normalise(line))
         if not words:
+            if normalise(line):
+                return  # "Alexa" alone: the device listens, and hears nothing new yet
             self.silence()
             return
         self.silences = 0
+        # "exit" closes a session on any device, unless the model claims the words itself.
         if words in EXIT_WORDS and words not in self.matcher.literals:
             if self.in_session:
                 self._send(self.device.session_ended("USER_INITIATED", now=self.clock.now()))
@@ -443,7 +447,7 @@ class Console:
         name = re.escape(self.matcher.invocation)
         starters = "|".join(LAUNCH_WORDS + ONE_SHOT_WORDS)
         found = re.fullmatch(
-            rf"(?:(?:alexa\s+)?(?:{starters})\s+)?{name}(?:\s+(?:to|for|about|if|whether))?"
+            rf"(?:(?:{starters})\s+)?{name}(?:\s+(?:to|for|about|if|whether))?"
             rf"(?:\s+(?P<rest>.*))?", words)
         if not found:
             return None

@@ -324,7 +324,12 @@ def parse_clock(text: str, zone: tzinfo) -> datetime:
 
 @dataclass
 class Clock:
-    """The console's idea of now: the real time, or a set start, plus any ``/later``."""
+    """The console's idea of now: the real time, or a set start, plus any ``/later``.
+
+    A set clock stands still between ``/later`` commands, so a piped script gives the same
+    conversation on every run; a routine's minutes are the skill's own count, not the
+    time between requests.
+    """
 
     start: datetime | None = None
     offset: timedelta = field(default_factory=timedelta)

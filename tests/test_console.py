@@ -193,6 +193,45 @@ def test_unmatched_words_match_nothing(matcher: ModelMatcher) -> None:
     assert matcher.match("order me a pizza with extra cheese") is None
 
 
+SETTINGS_MODEL = [
+    {"name": "SetHoldIntent", "slots": [{"name": "Seconds", "type": "AMAZON.NUMBER"}],
+     "samples": ["hold for {Seconds} seconds", "set my holds to {Seconds} seconds"]},
+    {"name": "SetBreakIntent", "slots": [{"name": "Length", "type": "AMAZON.DURATION"}],
+     "samples": ["rest for {Length}"]},
+]
+
+
+@pytest.mark.parametrize(("said", "intent", "value"), [
+    ("hold for ten seconds", "SetHoldIntent", "10"),
+    ("set my holds to twenty five seconds", "SetHoldIntent", "25"),
+    ("hold for 8 seconds", "SetHoldIntent", "8"),
+    ("rest for two minutes", "SetBreakIntent", "PT2M"),
+    ("rest for an hour and 5 minutes", "SetBreakIntent", "PT1H5M"),
+])
+def test_built_in_slot_types_are_filled_as_alexa_fills_them(
+        said: str, intent: str, value: str) -> None:
+    found = ModelMatcher(tiny_model(SETTINGS_MODEL)).match(said)
+    assert found is not None and found.intent == intent
+    (name, (heard, resolved)), = found.slots.items()
+    assert (heard, resolved) == (value, None) and found.plain_slots == {name}
+
+
+def test_words_that_are_not_a_number_do_not_fill_a_number_slot() -> None:
+    words = ModelMatcher(tiny_model(SETTINGS_MODEL))
+    assert words.match("hold for a while seconds") is None
+    assert words.match("rest for a bit") is None
+
+
+def test_a_built_in_slot_reaches_the_skill_without_entity_resolution() -> None:
+    console, app, _out = scripted_console(STEP, model=tiny_model(SETTINGS_MODEL))
+    console.say("open release coach")
+    console.say("hold for twelve seconds")
+    intent = app.requests[-1]["request"]["intent"]
+    assert intent["name"] == "SetHoldIntent"
+    assert intent["slots"] == {"Seconds": {"name": "Seconds", "value": "12",
+                                           "confirmationStatus": "NONE"}}
+
+
 def test_suggestions_are_the_models_own_samples() -> None:
     model = tiny_model([
         {"name": "StreakIntent", "samples": ["what's my streak", "how long is my streak"]},

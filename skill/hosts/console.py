@@ -53,6 +53,9 @@ BUILT_IN_PHRASES: dict[str, tuple[str, ...]] = {
     "AMAZON.NavigateHomeIntent": ("go home", "home"),
 }
 
+# How a suggestion fills a slot of a built-in type.
+BUILT_IN_EXAMPLES = {"AMAZON.NUMBER": "ten", "AMAZON.DURATION": "ten seconds"}
+
 # Words speech recognition hears around a request without changing it; tried only when
 # the words as typed match nothing literally.
 POLITE_WORDS = ("please",)
@@ -77,6 +80,76 @@ def normalise(text: str) -> str:
 class Match:
     intent: str
     slots: dict[str, tuple[str, str | None]]
+    # Slots of Amazon's built-in types, which Alexa sends without entity resolution.
+    plain_slots: frozenset[str] = frozenset()
+
+
+_NUMBER_WORDS = {word: value for value, word in enumerate([
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen"])}
+_NUMBER_WORDS.update({word: 10 * tens for tens, word in enumerate(
+    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2)})
+
+
+def spoken_number(words: list[str]) -> int | None:
+    """``["twenty", "five"]`` or ``["25"]`` as 25; ``None`` unless every word is a number's."""
+    total = current = 0
+    seen = False
+    for word in words:
+        if word.isdigit():
+            current += int(word)
+        elif word in _NUMBER_WORDS:
+            current += _NUMBER_WORDS[word]
+        elif word in ("a", "an") and not seen:
+            current += 1  # "a hundred", "an hour"
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total, current = total + max(current, 1) * 1000, 0
+        elif word != "and" or not seen:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+_DURATION_UNITS = {"day": "D", "days": "D", "hour": "H", "hours": "H", "minute": "M",
+                   "minutes": "M", "min": "M", "mins": "M", "second": "S", "seconds": "S",
+                   "sec": "S", "secs": "S"}
+
+
+def spoken_duration(words: list[str]) -> str | None:
+    """``ten seconds`` as ``PT10S``: the ISO 8601 form Alexa fills an ``AMAZON.DURATION``
+    slot with, or ``None`` for words the console cannot read as one (``half a minute``)."""
+    amounts: dict[str, int] = {}
+    pending: list[str] = []
+    for word in words:
+        if word in _DURATION_UNITS:
+            number = spoken_number(pending)
+            if number is None:
+                return None
+            unit = _DURATION_UNITS[word]
+            amounts[unit] = amounts.get(unit, 0) + number
+            pending = []
+        elif word != "and" or pending:
+            pending.append(word)
+    if pending or not amounts:
+        return None
+    days = f"{amounts['D']}D" if "D" in amounts else ""
+    time_part = "".join(f"{amounts[u]}{u}" for u in "HMS" if u in amounts)
+    return f"P{days}{'T' + time_part if time_part else ''}"
+
+
+def built_in_slot_value(slot_type: str, heard: str) -> str | None:
+    """What Alexa puts in a slot of a built-in type for these words, or ``None`` if the
+    words cannot be that type (the sample then does not match)."""
+    words = normalise(heard).split()
+    if slot_type == "AMAZON.NUMBER":
+        number = spoken_number(words)
+        return None if number is None else str(number)
+    if slot_type == "AMAZON.DURATION":
+        return spoken_duration(words)
+    return " ".join(words)  # other built-in types: the words as heard
 
 
 @dataclass(frozen=True)
@@ -186,10 +259,18 @@ class ModelMatcher:
             if not found:
                 continue
             slots: dict[str, tuple[str, str | None]] = {}
+            plain: set[str] = set()
             resolved_all = True
             acceptable = True
             for name, heard in found.groupdict().items():
-                value_id = self._resolve(sample.slot_types.get(name, ""), heard)
+                slot_type = sample.slot_types.get(name, "")
+                if slot_type.startswith("AMAZON."):
+                    value = built_in_slot_value(slot_type, heard)
+                    acceptable = acceptable and value is not None
+                    slots[name] = (value or heard, None)
+                    plain.add(name)
+                    continue
+                value_id = self._resolve(slot_type, heard)
                 if value_id is None:
                     resolved_all = False
                     # A sample that is nothing but a slot ("{Exercise}") only takes slot
@@ -202,7 +283,7 @@ class ModelMatcher:
             captured = sum(len(heard.split()) for heard, _ in slots.values())
             score = (int(resolved_all), -captured)
             if best is None or score > best[0]:
-                best = (score, Match(sample.intent, slots))
+                best = (score, Match(sample.intent, slots, frozenset(plain)))
         return best[1] if best else None
 
     def _resolve(self, slot_type: str, heard: str) -> str | None:
@@ -219,8 +300,11 @@ class ModelMatcher:
     def example(self, sample: Sample) -> str:
         """The sample as a person would say it, each slot filled with a value of its type."""
         def fill(slot: re.Match[str]) -> str:
-            values = self.slot_values.get(sample.slot_types.get(slot.group(1), ""), [])
-            return values[0][0] if values else slot.group(1).lower()
+            slot_type = sample.slot_types.get(slot.group(1), "")
+            values = self.slot_values.get(slot_type, [])
+            if values:
+                return values[0][0]
+            return BUILT_IN_EXAMPLES.get(slot_type, slot.group(1).lower())
 
         return _SLOT_RE.sub(fill, sample.text)
 
@@ -405,7 +489,8 @@ class Console:
         if found is None:
             self._unmatched(words)
             return
-        self._send(self.device.intent(found.intent, found.slots or None, now=self.clock.now()))
+        self._send(self.device.intent(found.intent, found.slots or None, now=self.clock.now(),
+                                      plain_slots=found.plain_slots))
 
     def silence(self) -> None:
         """The user says nothing: the device speaks the reprompt once, then gives up."""

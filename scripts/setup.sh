@@ -23,6 +23,7 @@ if [ "${SETUP_FORCE:-}" != 1 ] && [ -x .venv/bin/release-coach ] && [ -f "$stamp
    { grep -qxF "$want" "$stamp" || grep -qxF "$have_dev" "$stamp"; }; then
   exit 0
 fi
+echo "Installing Release Coach and its dependencies ($extra) into .venv ..." >&2
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[$extra]"
 # Stamps of an older pyproject.toml are dropped; only what is installed now is recorded.
 { grep -F "${want% *} " "$stamp" 2>/dev/null || true; echo "$want"; } | sort -u > "$stamp.new"

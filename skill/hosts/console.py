@@ -481,9 +481,12 @@ class Console:
                 return
             words = rest
         elif not self.in_session:
+            name = self.matcher.invocation
+            said = re.sub(r"^alexa\b\W*", "", line.strip(), flags=re.IGNORECASE)
+            tip = (f"\"ask {name} {said}\"" if self.matcher.match(words)
+                   else f"\"open {name}\" or \"ask {name} to ...\"")
             self._print(f"(no session is open, so Alexa would not pass this to the skill; "
-                        f"say \"open {self.matcher.invocation}\" or "
-                        f"\"ask {self.matcher.invocation} to ...\")")
+                        f"say {tip})")
             return
         found = self.matcher.match(words)
         if found is None:

@@ -606,11 +606,13 @@ def banner(console: Console) -> None:
 
 
 def main_loop(console: Console, stdin: TextIO = sys.stdin) -> None:
+    interactive = stdin.isatty()
+    if interactive:
+        banner(console)
     if console.clock.start is not None:
         console._print(f"(clock: {console._clock_text()})")
     try:
-        if stdin.isatty():
-            banner(console)
+        if interactive:
             run(console, interactive_lines(), echo=False)
         else:
             run(console, stdin, echo=True)

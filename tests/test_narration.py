@@ -76,7 +76,7 @@ def test_breath_is_never_held_and_every_in_breath_is_short(
         if "round" not in text.split(".")[0]:
             # The set's introduction says it plainly: never hold the breath.
             assert re.search(r"(never|don't) hold(ing)? your breath", text), text[:200]
-        for cue, after in pairwise(script.cues):
+        for cue in script.cues:
             if cue.text.lower().startswith(("breathe in", "slow breath in")):
                 # The in-breath lasts while the cue is spoken and through its pause.
                 assert spoken_seconds(cue.text) + cue.pause <= 4.2, cue

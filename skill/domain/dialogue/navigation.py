@@ -15,8 +15,9 @@ from skill.domain.dialogue.state import Mode, Outcome, Pending, Said
 from skill.domain.dialogue.table import behaviour
 from skill.domain.exercises import REVERSE_KEGEL, exercise_ids, exercise_name
 from skill.domain.narration import narrate, step_exercise
+from skill.domain.program import StretchStep
 from skill.domain.progress import Position, PositionSet, SessionCompleted, SessionRecord
-from skill.domain.routine import DAILY, routine_steps
+from skill.domain.routine import DAILY, easier_version, routine_steps
 from skill.domain.ssml import MAX_BREAK_SECONDS, Speech
 
 WAIT_SECONDS = 45
@@ -50,6 +51,9 @@ def deliver(c: Coach, position: Position, lead: Speech) -> Outcome:
             speech.say(c.line("warm_up"))
     seed = f"{c.today}:{position.plan}:{index}:{position.steps_done}"
     script = narrate(steps[index], random.Random(seed), settings)
+    if not settings.brief and isinstance(steps[index], StretchStep):
+        # A stretch is introduced by its own name, then its set-up.
+        speech.say(script.title[:1].upper() + script.title[1:] + ".")
     speech.extend(script.speech())
     if position.started_on != c.today.isoformat():
         # Carried on another day: only what is done today is credited today.
@@ -69,11 +73,11 @@ def deliver(c: Coach, position: Position, lead: Speech) -> Outcome:
 
 
 def is_program_day(c: Coach, position: Position) -> bool:
-    """Most of a daily routine, done today: half its steps or more, reverse Kegels included."""
+    """Most of a daily routine, done today: over half its steps, reverse Kegels included."""
     if position.plan != DAILY or REVERSE_KEGEL in position.skipped:
         return False
     full = routine_steps(DAILY, position.week)
-    return position.steps_done * 2 >= len(full)
+    return position.steps_done * 2 > len(full)
 
 
 def finish(c: Coach, position: Position, speech: Speech) -> Outcome:
@@ -108,7 +112,8 @@ def finish(c: Coach, position: Position, speech: Speech) -> Outcome:
     if streak > 1 and streak > streak_on(before, c.today):
         speech.say(c.line("streak_cheer", streak=n(streak, "day")))
     speech.say(c.line("how_did_that_feel"))
-    return c.ask(speech, Mode.FEEL_CHECK, position=None, held=None, in_routine=False)
+    # The finished routine stays in hand, so "it hurt" now still knows what hurt.
+    return c.ask(speech, Mode.FEEL_CHECK, position=position, held=None, in_routine=False)
 
 
 # ---------------------------------------------------------------------- entering
@@ -124,11 +129,29 @@ def start_plan(c: Coach, pending: Pending, lead: Speech | None = None) -> Outcom
     if pending.resume:
         position = c.place()
         if position is not None:
+            position = gentler(c, position)
             return deliver(c, position, lead or resume_lead(c, position))
     if lead is None:
         lead = c.say("starting_routine") if pending.plan in ROUTINE_PLANS \
             else c.say("starting_single", name=c.plan_name(pending.plan))
     return begin(c, pending.plan, lead, pending.minutes)
+
+
+def gentler(c: Coach, position: Position) -> Position:
+    """A place kept from before a pain report, reshaped to the gentle routine it joins."""
+    profile = c.profile
+    if profile.gentle_left <= 0 or position.gentle or position.plan not in ROUTINE_PLANS:
+        return position
+    old_steps = c.steps(position)
+    reshaped = replace(position, gentle=True, eased=tuple(sorted(profile.eased)))
+    new_steps = c.steps(reshaped)
+    wanted = [step_exercise(s) for s in old_steps[position.step:]]
+    for exercise in wanted:
+        for index, step in enumerate(new_steps):
+            found = step_exercise(step)
+            if found == exercise or found == easier_version(exercise):
+                return replace(reshaped, step=index)
+    return replace(reshaped, step=len(new_steps))
 
 
 def resume_lead(c: Coach, position: Position) -> Speech:
@@ -196,8 +219,17 @@ def welcome(c: Coach, said: Said) -> Outcome:
 @behaviour
 def start_daily(c: Coach, said: Said) -> Outcome:
     position = c.place()
-    if position is not None and position.plan in ROUTINE_PLANS \
-            and c.upcoming(position) is not None and not c.is_stale(position):
+    recent = position is not None and position.plan in ROUTINE_PLANS \
+        and c.upcoming(position) is not None and not c.is_stale(position)
+    if c.profile.check_in:
+        # After a pain report, how they are comes before any offer of exercise.
+        from skill.domain.dialogue.safety import gate
+
+        blocked = gate(c, Pending(position.plan if position and recent else DAILY,
+                                  resume=recent))
+        if blocked is not None:
+            return blocked
+    if recent and position is not None:
         return offer_resume(c, c.say("routine_in_progress"), position)
     return start_plan(c, Pending(DAILY))
 

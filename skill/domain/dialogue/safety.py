@@ -113,8 +113,8 @@ def _eased_exercise(c: Coach) -> str | None:
     return None if exercise == REVERSE_KEGEL else exercise
 
 
-def pain_answer(c: Coach, symptom: str | None) -> Speech:
-    speech = c.say("pain_stop")
+def pain_answer(c: Coach, symptom: str | None, lead: str = "pain_stop") -> Speech:
+    speech = c.say(lead)
     if symptom in URGENT:
         return speech.say(c.line("pain_urgent")).say(c.line("pain_end"))
     if symptom in PROMPT:
@@ -146,7 +146,7 @@ def report_pain(c: Coach, said: Said) -> Outcome:
 @behaviour
 def still_hurts(c: Coach, said: Said) -> Outcome:
     c.events.append("pain_stop")
-    speech = c.say("still_hurts").extend(pain_answer(c, said.value))
+    speech = pain_answer(c, said.value, "still_hurts")
     return c.end(speech)
 
 

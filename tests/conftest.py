@@ -82,6 +82,16 @@ class Conversation:
         self.device.end_session()
         return self.say(intent, **slots)
 
+    def single(self, exercise: str) -> str:
+        """A one-shot single exercise, done to the end: the safety questions are answered if
+        they come, and "how did that feel?" gets a "good"."""
+        speech = self.one_shot("GuideExerciseIntent", Exercise=(exercise, exercise))
+        if self.device.attributes.get("mode") == "safety_screen":
+            speech = self.say("AMAZON.NoIntent")
+        if self.device.attributes.get("mode") == "feel_check":
+            self.send(self.device.intent("FeelingGoodIntent", now=self.now))
+        return speech
+
     def end(self, reason: str = "EXCEEDED_MAX_REPROMPTS") -> dict[str, Any]:
         return self.send(self.device.session_ended(reason, now=self.now))
 

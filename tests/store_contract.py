@@ -23,6 +23,7 @@ from skill.domain.progress import (
     SessionRecord,
     TimeZoneLearned,
 )
+from skill.domain.settings import Settings
 from skill.store import ProgressStore, user_key
 
 RAW_USER_ID = "amzn1.ask.account.CONTRACT-RAW-USER-ID-0123456789"
@@ -65,9 +66,12 @@ def check_new_user_loads_fresh_profile(backend: Backend) -> None:
 def check_round_trip_every_field(backend: Backend) -> None:
     store = backend.make_store()
     position = Position(plan="daily", week=2, step=3, started_on="2026-03-01",
-                        seconds_done=95, steps_done=2)
+                        seconds_done=95, steps_done=2, minutes=8, gentle=True,
+                        eased=("pigeon",), skipped=("bridge",))
     base = Profile(
-        first_seen_on="2026-02-01", safety_notice_heard=True, pain_reported_on="2026-02-20",
+        first_seen_on="2026-02-01", safety_notice_heard=True, check_in=True, gentle_left=2,
+        eased=["pigeon"], settings=Settings(pace=1, brief=True), program_week=2,
+        program_days=4, last_program_day="2026-02-28",
         time_zone="Europe/Berlin", sessions=12, seconds=4321, practice_days=9,
         current_streak=3, longest_streak=5, last_practice_on="2026-02-28",
         last_session_title="Butterfly stretch", last_session_seconds=240,
@@ -228,13 +232,16 @@ def say(app: SkillApp, device: Device, envelope: dict[str, Any]) -> dict[str, An
 
 
 def run_routine(app: SkillApp, device: Device, max_turns: int = 60) -> list[dict[str, Any]]:
-    """Launch, accept the offer, and say "next" until the routine is complete."""
+    """Launch, accept the offer, pass the safety questions, and say "next" until done."""
     responses = [say(app, device, device.launch()), say(app, device,
                                                          device.intent("AMAZON.YesIntent"))]
     while device.session_id is not None:
         if len(responses) >= max_turns:
             raise AssertionError("the routine never finished")
-        responses.append(say(app, device, device.intent("AMAZON.NextIntent")))
+        mode = device.attributes.get("mode")
+        answer = {"safety_screen": "AMAZON.NoIntent", "feel_check": "FeelingGoodIntent"}
+        responses.append(say(app, device, device.intent(answer.get(str(mode),
+                                                                    "AMAZON.NextIntent"))))
     return responses
 
 

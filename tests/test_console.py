@@ -550,8 +550,8 @@ def test_unmatched_words_in_a_session_suggest_samples_and_reach_the_fallback(
 
 def test_the_chat_command_runs_a_scripted_conversation(tmp_path: Path) -> None:
     script = "\n".join([
-        "open release coach", "what's today's routine", "yes", "repeat", "next",
-        "how am i doing", "pause", "ask release coach to pick up where i left off", "next",
+        "open release coach", "what's today's routine", "yes", "no", "repeat", "next", "next",
+        "how am i doing", "pause", "ask release coach to pick up where i left off", "good",
         "what's my streak", "ask release coach what's my streak",
         "open release coach", "tell me a joke about penguins",
     ]) + "\n"
@@ -561,9 +561,10 @@ def test_the_chat_command_runs_a_scripted_conversation(tmp_path: Path) -> None:
         env={**os.environ, "TZ": "Europe/London"}, check=True)
     out = result.stdout
     assert "Alexa: Welcome to Release Coach" in out
-    assert "[10 s]" in out and "[3 s]" in out
-    assert "Paused at the butterfly stretch" in out
-    assert "Picking up where you left off, with the butterfly stretch" in out
+    assert "[10 s]" in out and "[4 s]" in out and "[8 s]" in out
+    assert "Paused. I've saved your place: next is the seated hip stretch" in out
+    assert re.search(r"(so on to|next is) the seated hip stretch\. The seated hip stretch\.",
+                     out)
     # Once the session is over, words that do not name the skill never reach it.
     assert "(no session is open, so Alexa would not pass this to the skill" in out
     assert "Your streak is 1 day" in out
@@ -574,7 +575,8 @@ def test_the_chat_command_runs_a_scripted_conversation(tmp_path: Path) -> None:
 
 
 def test_a_piped_run_lives_several_days(tmp_path: Path) -> None:
-    day = ["open release coach", "yes", "next", "next"]  # week 1: three steps, then done
+    # Week 1: the safety questions, two rounds of reverse Kegels, two stretches, "good".
+    day = ["open release coach", "yes", "no", "next", "next", "next", "good"]
     script = "\n".join([
         *day, "/later 1d",
         "ask release coach when did i last practice",
@@ -597,12 +599,12 @@ def test_a_piped_run_lives_several_days(tmp_path: Path) -> None:
     assert "Alexa: You last practised yesterday" in out
     # The first silence is answered with the reprompt, spoken; the second ends the session.
     silent = lines.index("you> (says nothing)")
-    assert lines[silent + 1] == ("Alexa: Say next for the seated hip stretch, repeat to do "
-                                 "that one again, or pause to take a break.")
+    assert lines[silent + 1] == ("Alexa: Say next for the butterfly stretch, repeat to do "
+                                 "the last one again, or pause to take a break.")
     assert lines[silent + 2] == "you> (says nothing)"
     assert lines[silent + 3] == "(session ended: no answer)"
     assert "(time passes: Tuesday 3 March 2026, 10:30 GMT)" in lines
-    assert "Last time you stopped at the butterfly stretch" in out
+    assert "Last time you'd finished the reverse Kegels, and next is the butterfly stretch" in out
     assert "(time passes: Wednesday 4 March 2026, 10:30 GMT)" in lines
     assert re.search(r"Alexa: Your streak is 2 days\.", out)
 

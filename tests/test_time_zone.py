@@ -116,7 +116,7 @@ def test_a_late_evening_session_counts_on_the_local_day(
         store: SqliteStore, settings_api: str) -> None:
     # 23:30 in New York on 1 July is 03:30 UTC on 2 July.
     talk = conversation(store, settings_api, datetime(2026, 7, 2, 3, 30, tzinfo=UTC))
-    talk.one_shot("GuideExerciseIntent", Exercise=("bridge", "bridge"))
+    talk.single("bridge")
     assert store.load(user_key(talk.device.user_id)).last_practice_on == "2026-07-01"
 
 
@@ -130,7 +130,7 @@ def test_the_streak_survives_the_spring_dst_change(
     for night in nights:
         talk.device.end_session()
         talk.now = night
-        talk.one_shot("GuideExerciseIntent", Exercise=("bridge", "bridge"))
+        talk.single("bridge")
     saved = store.load(user_key(talk.device.user_id))
     assert saved.last_practice_on == "2026-03-09" and saved.current_streak == 3
 
@@ -139,17 +139,17 @@ def test_the_streak_survives_the_autumn_dst_change(
         store: SqliteStore, settings_api: str) -> None:
     # Clocks go back in New York at 02:00 on 1 November 2026; 00:30 local each night.
     talk = conversation(store, settings_api, datetime(2026, 11, 1, 4, 30, tzinfo=UTC))
-    talk.one_shot("GuideExerciseIntent", Exercise=("bridge", "bridge"))  # 1 Nov 00:30 EDT
+    talk.single("bridge")  # 1 Nov 00:30 EDT
     talk.device.end_session()
     talk.now = datetime(2026, 11, 2, 5, 30, tzinfo=UTC)  # 2 Nov 00:30 EST
-    talk.one_shot("GuideExerciseIntent", Exercise=("bridge", "bridge"))
+    talk.single("bridge")
     saved = store.load(user_key(talk.device.user_id))
     assert (saved.last_practice_on, saved.current_streak) == ("2026-11-02", 2)
 
 
 def test_without_the_settings_api_the_day_is_utc(store: SqliteStore) -> None:
     talk = Conversation(build_app(store), Device(), now=datetime(2026, 7, 2, 3, 30, tzinfo=UTC))
-    talk.one_shot("GuideExerciseIntent", Exercise=("bridge", "bridge"))
+    talk.single("bridge")
     saved = store.load(user_key(talk.device.user_id))
     assert saved.time_zone is None and saved.last_practice_on == "2026-07-02"
 
@@ -158,7 +158,7 @@ def test_a_failing_settings_api_falls_back_to_utc(store: SqliteStore) -> None:
     device = DeviceWithApi()
     device.endpoint = "https://127.0.0.1:9"  # nothing listens on the discard port
     talk = Conversation(build_app(store), device, now=datetime(2026, 7, 2, 3, 30, tzinfo=UTC))
-    answer = talk.one_shot("GuideExerciseIntent", Exercise=("bridge", "bridge"))
+    answer = talk.single("bridge")
     assert "bridge" in answer
     assert store.load(user_key(device.user_id)).last_practice_on == "2026-07-02"
 

@@ -116,6 +116,16 @@ class Coach:
     def title(self, position: Position, index: int) -> str:
         return step_title(self.steps(position)[index])
 
+    def done_title(self, position: Position, index: int) -> str:
+        """A finished step as the user thinks of it: the last round is "the reverse Kegels"."""
+        steps = self.steps(position)
+        step = steps[index]
+        following = steps[index + 1] if index + 1 < len(steps) else None
+        if following is None or step_exercise(following) != step_exercise(step):
+            name = exercise_name(step_exercise(step))
+            return f"the {name}"
+        return step_title(step)
+
     def plan_name(self, plan: str) -> str:
         if plan == DAILY:
             return phrase("plan_daily")

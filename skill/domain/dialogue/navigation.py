@@ -161,7 +161,7 @@ def resume_lead(c: Coach, position: Position) -> Speech:
         return Speech()
     if done is None:
         return c.say("resuming_from_start", next=c.title(position, index))
-    return c.say("resuming", done=c.title(position, done), next=c.title(position, index))
+    return c.say("resuming", done=c.done_title(position, done), next=c.title(position, index))
 
 
 def offer_start(c: Coach, lead: Speech, plan: str = DAILY, minutes: int = 0,
@@ -186,7 +186,7 @@ def offer_resume(c: Coach, lead: Speech, position: Position) -> Outcome:
     if done is None:
         lead.say(c.line("offer_resume_from_start", next=c.title(position, index)))
     else:
-        lead.say(c.line("offer_resume", done=c.title(position, done),
+        lead.say(c.line("offer_resume", done=c.done_title(position, done),
                         next=c.title(position, index)))
     return c.ask(lead, Mode.OFFER_RESUME, position=position, in_routine=False)
 

@@ -23,6 +23,7 @@ from skill.domain.progress import (
     SessionRecord,
     TimeZoneLearned,
 )
+from skill.domain.reminders import ReminderState
 from skill.store import ProgressStore, user_key
 
 RAW_USER_ID = "amzn1.ask.account.CONTRACT-RAW-USER-ID-0123456789"
@@ -71,7 +72,9 @@ def check_round_trip_every_field(backend: Backend) -> None:
         time_zone="Europe/Berlin", sessions=12, seconds=4321, practice_days=9,
         current_streak=3, longest_streak=5, last_practice_on="2026-02-28",
         last_session_title="Butterfly stretch", last_session_seconds=240,
-        daily={"2026-02-27": [1, 300], "2026-02-28": [2, 480]}, position=None)
+        daily={"2026-02-27": [1, 300], "2026-02-28": [2, 480]}, position=None,
+        reminder=ReminderState(at="07:30", alert_token="alert-token-1",
+                               declined_on="2026-02-10", offered_on="2026-02-11"))
     defaults = Profile()
     expected = Profile(**{**base.__dict__, "position": position, "version": 1})
     for spec in fields(Profile):

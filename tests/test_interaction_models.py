@@ -65,11 +65,17 @@ EXPECTED_INTENTS = REQUIRED_BUILTINS | {
     "ProgramWeekIntent",
     "WhereLeftOffIntent",
     "DeleteProgressIntent",
+    "SetReminderIntent",
+    "ChangeReminderIntent",
+    "ReminderStatusIntent",
+    "CancelReminderIntent",
 }
 EXPECTED_SLOTS = {
     "GuideExerciseIntent": {"Exercise": "ExerciseName"},
     "SessionCountIntent": {"Period": "TimePeriod"},
     "MinutesPractisedIntent": {"Period": "TimePeriod"},
+    "SetReminderIntent": {"Time": "AMAZON.TIME"},
+    "ChangeReminderIntent": {"Time": "AMAZON.TIME"},
 }
 EXPECTED_VALUE_IDS = {
     "ExerciseName": {

@@ -20,6 +20,7 @@ from ask_sdk_model.canfulfill.can_fulfill_intent_request import CanFulfillIntent
 from ask_sdk_model.canfulfill.can_fulfill_intent_values import CanFulfillIntentValues
 from ask_sdk_model.response import Response
 
+from skill.alexa.reminder_handlers import REMINDER_INTENT_HANDLERS, ConsentResponseHandler
 from skill.alexa.turns import Services, Turn, alexa_user_id, turn_report
 from skill.domain.coach import Coach, Mode, Outcome
 from skill.domain.content import phrase
@@ -295,9 +296,12 @@ class SkillDisabledHandler(AbstractRequestHandler):
         if raw_id:
             report.store_writes += 1
             try:
-                self.services.store.delete_user(user_key(raw_id, self.services.user_key_secret))
+                # The whole account: its own profile and every voice profile linked to it.
+                self.services.store.delete_account(
+                    user_key(raw_id, self.services.user_key_secret))
             except StoreError:
                 report.outcome = "error"
+                report.events.append("store_failure")
                 raise
         return handler_input.response_builder.response
 
@@ -371,7 +375,8 @@ INTENT_HANDLERS: tuple[type[CoachHandler], ...] = (
 
 
 def handled_intents() -> set[str]:
-    return {handler.intent_name for handler in INTENT_HANDLERS}
+    return {handler.intent_name for handler in INTENT_HANDLERS} | \
+        {handler.intent_name for handler in REMINDER_INTENT_HANDLERS}
 
 
 def all_handlers(services: Services) -> list[AbstractRequestHandler]:
@@ -379,6 +384,8 @@ def all_handlers(services: Services) -> list[AbstractRequestHandler]:
     return [
         LaunchHandler(services),
         *(handler(services) for handler in INTENT_HANDLERS),
+        *(handler(services) for handler in REMINDER_INTENT_HANDLERS),
+        ConsentResponseHandler(services),
         SessionEndedHandler(services),
         UnknownIntentHandler(services),
         SkillDisabledHandler(services),

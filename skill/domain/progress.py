@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
+from skill.domain.reminders import ReminderState
+
 DAILY_HISTORY_DAYS = 62
 
 
@@ -88,6 +90,7 @@ class Profile:
     last_session_seconds: int = 0
     daily: dict[str, list[int]] = field(default_factory=dict)
     position: Position | None = None
+    reminder: ReminderState | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -99,8 +102,10 @@ class Profile:
         known = {name for name in cls.__dataclass_fields__ if name != "version"}
         values = {key: value for key, value in data.items() if key in known}
         position = values.pop("position", None)
+        reminder = values.pop("reminder", None)
         profile = cls(version=version, **values)
         profile.position = Position.parse(position)
+        profile.reminder = ReminderState.parse(reminder)
         return profile
 
 
@@ -134,8 +139,15 @@ class SessionCompleted:
     record: SessionRecord
 
 
+@dataclass(frozen=True)
+class ReminderChanged:
+    """The daily reminder was set, moved, cancelled, offered or declined."""
+
+    state: ReminderState
+
+
 Change = NoticeHeard | PainReported | PainAcknowledged | TimeZoneLearned | PositionSet | \
-    SessionCompleted
+    SessionCompleted | ReminderChanged
 
 
 def apply(profile: Profile, changes: list[Change]) -> Profile:
@@ -156,6 +168,8 @@ def apply(profile: Profile, changes: list[Change]) -> Profile:
                 result.position = position
             case SessionCompleted(record):
                 _count_session(result, record)
+            case ReminderChanged(state):
+                result.reminder = state
     return result
 
 

@@ -43,7 +43,7 @@ from skill.alexa.reminders import (
 from skill.alexa.turns import Services, Turn
 from skill.domain.coach import Mode, Outcome, Reply
 from skill.domain.content import phrase
-from skill.domain.progress import Change, ReminderChanged
+from skill.domain.progress import Change, ReminderChanged, TimeZoneLearned, apply
 from skill.domain.reminders import (
     VAGUE_TIMES,
     declined,
@@ -131,6 +131,14 @@ def _api_failure(turn: Turn, error: ReminderApiError, action: str) -> Response:
 def _create_or_move(turn: Turn, at: time) -> Response:
     """Permission granted: set the reminder, or move the one that exists, and say when."""
     state = state_of(turn.profile)
+    learned: list[Change] = []
+    if turn.profile.time_zone is None:
+        # The reminder must ring in the device's zone: ask the settings API now if this
+        # turn did not (it asks only at the start of a session).
+        zone = turn.services.time_zone_lookup(turn.handler_input)
+        if zone:
+            learned.append(TimeZoneLearned(zone))
+            turn.profile = apply(turn.profile, learned)
     request = reminder_request(at, _now_local(turn), turn.profile.time_zone, _locale(turn))
     reminders = Reminders(turn.handler_input)
     moving = state.is_set
@@ -150,7 +158,7 @@ def _create_or_move(turn: Turn, at: time) -> Response:
     turn.report.events.append("reminder_set")
     said = spoken_time(at)
     speech = Speech().say(phrase("reminder_moved" if moving else "reminder_set", time=said))
-    return _answer(turn, speech, [ReminderChanged(state.with_reminder(at, token))],
+    return _answer(turn, speech, [*learned, ReminderChanged(state.with_reminder(at, token))],
                    closing=phrase("reminder_goodbye"))
 
 

@@ -427,3 +427,28 @@ def test_reminder_state_round_trips_through_the_profile() -> None:
     profile = apply(Profile(), [ReminderChanged(state)])
     assert Profile.from_dict(profile.to_dict()).reminder == state
     assert re.fullmatch(r"\d\d:\d\d", state.at or "")
+
+
+def test_the_offer_is_a_question_with_a_reprompt() -> None:
+    from skill.alexa.reminder_handlers import offer_speech
+
+    question, reprompt = offer_speech()
+    assert "Would you like a daily reminder" in question.body()
+    assert "?" in reprompt.body()
+
+
+def test_reminder_code_stays_off_the_cold_start_import_path() -> None:
+    # The Lambda artifact has no bytecode, so every module imported at cold start is also
+    # compiled then: the reminder logic and the metrics wait for the turn that needs them.
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    code = ("import sys; sys.path[:0] = [sys.argv[1] + '/lambda', sys.argv[1]]\n"
+            "import lambda_function\n"
+            "loaded = [m for m in sys.modules\n"
+            "          if m.endswith(('reminder_flow', 'alexa.reminders', 'hosts.metrics'))]\n"
+            "print(loaded)")
+    result = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True,
+                            text=True, timeout=120, check=True)
+    assert result.stdout.strip() == "[]"

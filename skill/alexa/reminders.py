@@ -126,12 +126,6 @@ def consent_answer(handler_input: HandlerInput) -> ConsentAnswer:
     return ConsentAnswer(str(answer), asked)
 
 
-def is_consent_response(handler_input: HandlerInput) -> bool:
-    request = handler_input.request_envelope.request
-    return getattr(request, "object_type", None) == "Connections.Response" and \
-        getattr(request, "name", None) == ASK_FOR
-
-
 # ---------------------------------------------------------------- the Reminders API
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
+from uuid import uuid4
 
 from skill.alexa.app import SkillApp
 from skill.alexa.envelopes import Device
@@ -45,6 +46,45 @@ ONE_SHOT_WORDS = ("ask", "tell")
 EXIT_WORDS = ("exit", "quit", "goodbye", "bye")
 SUGGESTIONS = ("open release coach", "what's today's routine", "start my routine", "next",
                "repeat", "pause", "resume", "how am i doing", "help", "stop")
+
+
+_HOURS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_MINUTES = {"fifteen": 15, "thirty": 30, "forty five": 45, "o'clock": 0}
+_PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_TIME = re.compile(
+    r"(?:at )?(?P<hour>\d{1,2}|" + "|".join(_HOURS) + r")"
+    r"(?:[: ](?P<minute>\d\d)| (?P<word>fifteen|thirty|forty five|o'clock))?"
+    r"(?: ?(?P<suffix>am|pm|a m|p m|in the morning|in the afternoon|in the evening|at night"
+    r"|tonight))?")
+
+
+def alexa_time(heard: str) -> str | None:
+    """What ``AMAZON.TIME`` resolves typed words to: "08:00", "19:30", or "MO", "EV"...
+
+    Alexa does this in its speech model; the console needs it spelled out.
+    """
+    text = normalise(heard).replace(".", "")
+    part_of_day = re.sub(r"^(?:in |at )?(?:the )?", "", text)
+    if part_of_day in _PARTS_OF_DAY:
+        return _PARTS_OF_DAY[part_of_day]
+    if text in ("noon", "midday"):
+        return "12:00"
+    if text == "midnight":
+        return "00:00"
+    found = _TIME.fullmatch(text)
+    if found is None:
+        return None
+    hour = int(found["hour"]) if found["hour"].isdigit() else _HOURS[found["hour"]]
+    minute = int(found["minute"]) if found["minute"] else _MINUTES.get(found["word"] or "", 0)
+    suffix = (found["suffix"] or "").replace(" ", "")
+    if suffix in ("pm", "intheafternoon", "intheevening", "atnight", "tonight") and hour < 12:
+        hour += 12
+    elif suffix in ("am", "inthemorning") and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
 
 
 def normalise(text: str) -> str:
@@ -107,9 +147,15 @@ class ModelMatcher:
             found = pattern.match(text)
             if not found:
                 continue
-            slots = {}
+            slots: dict[str, tuple[str, str | None]] = {}
             resolved_all = True
             for name, heard in found.groupdict().items():
+                if slot_types[name] == "AMAZON.TIME":
+                    # A built-in type: Alexa sends the resolved value itself ("08:00").
+                    value = alexa_time(heard)
+                    resolved_all = resolved_all and value is not None
+                    slots[name] = (value or heard, None)
+                    continue
                 value_id = self._resolve(slot_types[name], heard)
                 resolved_all = resolved_all and value_id is not None
                 slots[name] = (heard, value_id)
@@ -225,6 +271,24 @@ class Console:
             self._print(f"       (if you say nothing: {render(reprompt)})")
         if not self.in_session and speech:
             self._print("(session ended)")
+        for directive in body.get("directives") or []:
+            if directive.get("type") == "Connections.SendRequest" and \
+                    directive.get("name") == "AskFor":
+                self._consent_not_given(directive)
+
+    def _consent_not_given(self, directive: dict[str, Any]) -> None:
+        """On a device Alexa would now ask for the permission; here nobody can grant it."""
+        self._print("       (Alexa would ask for the reminders permission now; the console "
+                    "cannot grant it, so it goes unanswered)")
+        scopes = (directive.get("payload") or {}).get("permissionScopes") or [{}]
+        self._send(self.device.envelope({
+            "type": "Connections.Response", "requestId": f"amzn1.echo-api.request.{uuid4()}",
+            "timestamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "locale": self.device.locale, "name": "AskFor",
+            "status": {"code": "200", "message": "OK"}, "token": directive.get("token", ""),
+            "payload": {"permissionScope": scopes[0].get("permissionScope"),
+                        "status": "NOT_ANSWERED"},
+        }))
 
     def _print(self, text: str) -> None:
         print(text, file=self.out, flush=True)

@@ -453,3 +453,30 @@ def test_reminder_code_stays_off_the_cold_start_import_path() -> None:
     result = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True,
                             text=True, timeout=120, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_dialogue_can_hand_a_yes_to_the_reminder_setup(
+        store: SqliteStore, api: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the docstring of reminder_handlers tells the dialogue to do, done here."""
+    from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_model.response import Response
+
+    from skill.alexa import handlers
+    from skill.alexa.reminder_handlers import start_reminder_setup
+    from skill.alexa.turns import Turn
+    from skill.domain.coach import Mode
+
+    def yes(self: handlers.YesHandler, handler_input: HandlerInput) -> Response:
+        turn = Turn(handler_input, self.services)
+        # Standing in for the dialogue's own "offer_reminder" mode.
+        if turn.session_attributes.get("mode") == Mode.OFFER_START.value:
+            return start_reminder_setup(turn, mode=Mode.IDLE)
+        raise AssertionError("not reached")
+
+    monkeypatch.setattr(handlers.YesHandler, "handle", yes)
+    talk = talk_with(build_app(store), api)
+    talk.launch()
+    assert "What time each day" in talk.say("AMAZON.YesIntent")
+    answer = talk.say("SetReminderIntent", Time=("08:00", None))
+    assert answer == "Done. I'll remind you every day at 8 AM. Talk to you then."
+    assert not talk.session_open  # the offer is not repeated in a reprompt

@@ -6,7 +6,6 @@ Lambda artifact ships no bytecode) only when a reminder turn comes, not at cold 
 
 from __future__ import annotations
 
-import logging
 from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -37,8 +36,6 @@ from skill.domain.reminders import (
     state_of,
 )
 from skill.domain.ssml import Speech
-
-logger = logging.getLogger("release_coach.reminders")
 
 # An example time to suggest for each part of the day Alexa may hear instead of a time.
 _EXAMPLES = {"MO": "8 AM", "AF": "2 PM", "EV": "7 PM", "NI": "9 PM"}

@@ -11,9 +11,21 @@ Calling into it from the dialogue (the one-time offer after the third session):
   <skill.domain.reminders.should_offer_reminder>`; say :func:`offer_speech` (the question
   and its reprompt), and store ``ReminderChanged(offered(profile, today))`` in the same
   outcome, so the offer is made once and never again;
-* on a "yes" to it, answer the turn with :func:`start_reminder_setup` (``turn`` is the
-  handler's :class:`Turn`; pass ``at`` if the user already named a time): it asks for the
-  time, or for the permission, or sets the reminder, and returns the response;
+* keep a mode of your own in the session for the question (say ``offer_reminder``, with
+  ``help_``, ``fallback_`` and ``_reprompt`` phrases like every mode), so that the next "yes"
+  is known to answer it;
+* on that "yes", answer the turn with :func:`start_reminder_setup` (``turn`` is the
+  handler's :class:`Turn`; pass ``heard``, the ``AMAZON.TIME`` value such as "07:00", if the
+  user already named a time): it asks for the time, or Alexa for the permission, or sets
+  the reminder, and returns the response. For example, in the "yes" handler::
+
+      turn = Turn(handler_input, self.services)
+      if turn.session_attributes.get("mode") == "offer_reminder":
+          return start_reminder_setup(turn, mode=Mode.IDLE)
+
+  ``mode`` is where the conversation is left once the reminder is dealt with (by default,
+  where it was): leaving the offer's own mode would repeat the offer in the reprompt;
+
 * on a "no", say nothing more about reminders: the offer is never repeated.
 """
 
@@ -29,6 +41,7 @@ from ask_sdk_model.response import Response
 from skill.alexa.turns import Services, Turn
 
 if TYPE_CHECKING:
+    from skill.domain.coach import Mode
     from skill.domain.ssml import Speech
 
 # The logic lives in skill.alexa.reminder_flow, imported on a reminder turn only: this
@@ -42,13 +55,17 @@ def offer_speech() -> tuple[Speech, Speech]:
     return reminder_flow.offer_speech()
 
 
-def start_reminder_setup(turn: Turn, heard: str | None = None) -> Response:
+def start_reminder_setup(turn: Turn, heard: str | None = None, *,
+                         mode: Mode | None = None) -> Response:
     """Set up the daily reminder from this turn: ask the time, the permission, or set it.
 
-    ``heard`` is the ``AMAZON.TIME`` value if the user named one ("07:00").
+    ``heard`` is the ``AMAZON.TIME`` value if the user named one ("07:00"); ``mode`` is the
+    conversation's mode afterwards (default: unchanged).
     """
     from skill.alexa import reminder_flow
 
+    if mode is not None:
+        turn.session_attributes["mode"] = mode.value
     return reminder_flow.start_reminder_setup(turn, heard)
 
 

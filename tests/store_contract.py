@@ -23,11 +23,13 @@ from skill.domain.progress import (
     SessionRecord,
     TimeZoneLearned,
 )
+from skill.domain.reminders import ReminderState
 from skill.domain.settings import Settings
-from skill.store import ProgressStore, user_key
+from skill.store import ProgressStore, person_key, user_key
 
 RAW_USER_ID = "amzn1.ask.account.CONTRACT-RAW-USER-ID-0123456789"
 RAW_DEVICE_ID = "amzn1.ask.device.CONTRACT-RAW-DEVICE-ID-0123456789"
+RAW_PERSON_ID = "amzn1.ask.person.CONTRACT-RAW-PERSON-ID-0123456789"
 SECRET = "contract-secret"
 THREADS = 8
 
@@ -75,7 +77,9 @@ def check_round_trip_every_field(backend: Backend) -> None:
         time_zone="Europe/Berlin", sessions=12, seconds=4321, practice_days=9,
         current_streak=3, longest_streak=5, last_practice_on="2026-02-28",
         last_session_title="Butterfly stretch", last_session_seconds=240,
-        daily={"2026-02-27": [1, 300], "2026-02-28": [2, 480]}, position=None)
+        daily={"2026-02-27": [1, 300], "2026-02-28": [2, 480]}, position=None,
+        reminder=ReminderState(at="07:30", alert_token="alert-token-1",
+                               declined_on="2026-02-10", offered_on="2026-02-11"))
     defaults = Profile()
     expected = Profile(**{**base.__dict__, "position": position, "version": 1})
     for spec in fields(Profile):
@@ -201,6 +205,49 @@ def check_app_never_stores_raw_user_id(backend: Backend) -> None:
     assert RAW_DEVICE_ID not in stored
 
 
+def check_voice_profiles_are_deleted_with_their_account(backend: Backend) -> None:
+    store = backend.make_store()
+    account, other = "u_household", "u_neighbour"
+    alice, bob, carol = "p_alice", "p_bob", "p_carol"
+    for key, zone in ((account, "Europe/London"), (alice, "Europe/Paris"),
+                      (bob, "Europe/Rome"), (other, "Asia/Tokyo"), (carol, "Asia/Seoul")):
+        store.save(key, store.load(key), [TimeZoneLearned(zone)])
+    for owner, person in ((account, alice), (account, bob), (account, bob), (other, carol)):
+        store.link_person(owner, person)  # linking again changes nothing
+    store.delete_user(alice)  # "delete my progress" by a recognised speaker: theirs only
+    assert store.load(alice) == Profile()
+    assert store.load(bob).time_zone == "Europe/Rome"
+    assert store.load(account).time_zone == "Europe/London"
+    store.delete_user(account)  # by the account's unrecognised speaker: the account's only
+    assert store.load(account) == Profile()
+    assert store.load(bob).time_zone == "Europe/Rome"
+    store.delete_account(account)  # the skill disabled: every person of the account
+    assert store.load(bob) == Profile()
+    assert "p_bob" not in backend.dump() and "u_household" not in backend.dump()
+    assert store.load(other).time_zone == "Asia/Tokyo"
+    assert store.load(carol).time_zone == "Asia/Seoul"
+    store.delete_account("u_never_existed")
+
+
+def check_app_never_stores_raw_person_id(backend: Backend) -> None:
+    store = backend.make_store()
+    app = build_app(store, time_zone_lookup=no_time_zone, user_key_secret=SECRET)
+    device = Device(user_id=RAW_USER_ID, device_id=RAW_DEVICE_ID)
+    envelope = device.launch()
+    envelope["context"]["System"]["person"] = {"personId": RAW_PERSON_ID}
+    say(app, device, envelope)
+    envelope = device.intent("AMAZON.YesIntent")
+    envelope["context"]["System"]["person"] = {"personId": RAW_PERSON_ID}
+    say(app, device, envelope)
+    key = person_key(RAW_PERSON_ID, SECRET)
+    assert store.load(key).safety_notice_heard
+    assert store.load(user_key(RAW_USER_ID, SECRET)) == Profile()  # the person's, not the account's
+    stored = backend.dump()
+    assert key in stored
+    assert RAW_PERSON_ID not in stored and "CONTRACT-RAW-PERSON" not in stored
+    assert RAW_USER_ID not in stored
+
+
 CONTRACT: list[Callable[[Backend], None]] = [
     check_new_user_loads_fresh_profile,
     check_round_trip_every_field,
@@ -210,6 +257,8 @@ CONTRACT: list[Callable[[Backend], None]] = [
     check_concurrent_sessions_all_count,
     check_delete_user_removes_everything,
     check_app_never_stores_raw_user_id,
+    check_voice_profiles_are_deleted_with_their_account,
+    check_app_never_stores_raw_person_id,
 ]
 
 # The checks that complete a session, and so need an atomic multi-item write.

@@ -632,3 +632,33 @@ def test_now_without_an_offset_is_the_machines_local_time(tmp_path: Path) -> Non
         "you> /now",
         "(clock: Tuesday 3 March 2026, 00:30 EST)",
     ]
+
+
+@pytest.mark.parametrize(("words", "intent", "time"), [
+    ("remind me every day at 8 am", "SetReminderIntent", "08:00"),
+    ("remind me to practice at seven in the evening", "SetReminderIntent", "19:00"),
+    ("change my reminder to 7 pm", "ChangeReminderIntent", "19:00"),
+    ("set a daily reminder for 6:45 a.m.", "SetReminderIntent", "06:45"),
+    ("set a reminder for noon", "SetReminderIntent", "12:00"),
+    ("twelve thirty am", "SetReminderIntent", "00:30"),
+    ("in the evening", "SetReminderIntent", "EV"),
+])
+def test_times_reach_the_skill_as_alexa_resolves_them(
+        matcher: ModelMatcher, words: str, intent: str, time: str) -> None:
+    found = matcher.match(words)
+    assert found is not None and found.intent == intent
+    assert found.slots["Time"][0] == time
+
+
+def test_a_bare_slot_sample_does_not_swallow_other_words(matcher: ModelMatcher) -> None:
+    assert matcher.match("purple elephants dancing") is None
+
+
+def test_the_console_says_when_it_cannot_grant_the_reminders_permission(tmp_path: Path) -> None:
+    script = "ask release coach to remind me every day at 8 am\nwhat's my reminder\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "skill.hosts.cli", "chat", "--store", str(tmp_path / "p.sqlite3")],
+        input=script, capture_output=True, text=True, timeout=60, check=True)
+    assert "the console cannot grant it" in result.stdout
+    assert "Alexa: I haven't set a reminder" in result.stdout
+    assert "You don't have a daily reminder from me" in result.stdout

@@ -49,7 +49,8 @@ REQUIRED_BUILTINS = frozenset(
 )
 # The skill's handlers dispatch on these names, so they are part of the contract: every
 # intent the adapter maps to the dialogue is in every model, and nothing else is.
-EXPECTED_INTENTS = REQUIRED_BUILTINS | set(INTENT_UTTERANCES)
+EXPECTED_INTENTS = REQUIRED_BUILTINS | set(INTENT_UTTERANCES) | {
+    "SetReminderIntent", "ChangeReminderIntent", "ReminderStatusIntent", "CancelReminderIntent"}
 EXPECTED_SLOTS = {
     "GuideExerciseIntent": {"Exercise": "ExerciseName"},
     "ExplainExerciseIntent": {"Exercise": "ExerciseName"},
@@ -59,6 +60,8 @@ EXPECTED_SLOTS = {
     "ReportPainIntent": {"Symptom": "Symptom"},
     "ChangeSettingIntent": {"Change": "SettingChange"},
     "ShortRoutineIntent": {"Minutes": "AMAZON.NUMBER"},
+    "SetReminderIntent": {"Time": "AMAZON.TIME"},
+    "ChangeReminderIntent": {"Time": "AMAZON.TIME"},
 }
 EXPECTED_VALUE_IDS = {
     "ExerciseName": {"reverse_kegel", *stretches()},

@@ -21,6 +21,7 @@ from ask_sdk_model.canfulfill.can_fulfill_intent_values import CanFulfillIntentV
 from ask_sdk_model.response import Response
 
 from skill.alexa.intents import INTENT_UTTERANCES, intent_name, said_from
+from skill.alexa.reminder_handlers import REMINDER_INTENT_HANDLERS, ConsentResponseHandler
 from skill.alexa.turns import Services, Turn, alexa_user_id, turn_report
 from skill.domain.content import phrase
 from skill.domain.dialogue import Said
@@ -101,9 +102,12 @@ class SkillDisabledHandler(AbstractRequestHandler):
         if raw_id:
             report.store_writes += 1
             try:
-                self.services.store.delete_user(user_key(raw_id, self.services.user_key_secret))
+                # The whole account: its own profile and every voice profile linked to it.
+                self.services.store.delete_account(
+                    user_key(raw_id, self.services.user_key_secret))
             except StoreError:
                 report.outcome = "error"
+                report.events.append("store_failure")
                 raise
         return handler_input.response_builder.response
 
@@ -167,7 +171,7 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
 
 
 def handled_intents() -> set[str]:
-    return set(INTENT_UTTERANCES)
+    return set(INTENT_UTTERANCES) | {handler.intent_name for handler in REMINDER_INTENT_HANDLERS}
 
 
 def all_handlers(services: Services) -> list[AbstractRequestHandler]:
@@ -175,6 +179,8 @@ def all_handlers(services: Services) -> list[AbstractRequestHandler]:
     return [
         LaunchHandler(services),
         *(DialogueHandler(services, name) for name in INTENT_UTTERANCES),
+        *(handler(services) for handler in REMINDER_INTENT_HANDLERS),
+        ConsentResponseHandler(services),
         SessionEndedHandler(services),
         UnknownIntentHandler(services),
         SkillDisabledHandler(services),

@@ -23,7 +23,7 @@ from skill.domain.content import phrase
 from skill.domain.dialogue import Coach, Context, Outcome, Reply, Session
 from skill.domain.progress import Change, Profile, TimeZoneLearned, apply
 from skill.domain.ssml import Speech
-from skill.store import ProgressStore, StoreError, user_key
+from skill.store import ProgressStore, StoreError, person_key, user_key
 
 logger = logging.getLogger("release_coach.turns")
 
@@ -51,7 +51,8 @@ class TurnReport:
     store_reads: int = 0
     store_writes: int = 0
     notes: list[str] = field(default_factory=list)
-    # What happened, for metrics: "routine_started", "step", "routine_completed", "pain_stop".
+    # What happened, for the per-turn metrics (skill/hosts/metrics.py): "routine_started",
+    # "routine_completed", "step", "pain_stop", "reminder_set", "store_failure".
     events: list[str] = field(default_factory=list)
 
 
@@ -70,6 +71,13 @@ def alexa_user_id(handler_input: HandlerInput) -> str | None:
     user = getattr(system, "user", None) or (envelope.session.user if envelope.session else None)
     user_id = getattr(user, "user_id", None)
     return user_id if isinstance(user_id, str) and user_id else None
+
+
+def alexa_person_id(handler_input: HandlerInput) -> str | None:
+    """The recognised speaker (``context.System.person``), present only with voice profiles."""
+    system = getattr(handler_input.request_envelope.context, "system", None)
+    person_id = getattr(getattr(system, "person", None), "person_id", None)
+    return person_id if isinstance(person_id, str) and person_id else None
 
 
 def _zone(name: str | None) -> ZoneInfo:
@@ -95,7 +103,13 @@ class Turn:
             attributes if isinstance(attributes, dict) else {})
         self.new_session = bool(envelope.session is None or envelope.session.new)
         raw_id = alexa_user_id(handler_input)
-        self.user_key = user_key(raw_id, services.user_key_secret) if raw_id else None
+        self.account_key = user_key(raw_id, services.user_key_secret) if raw_id else None
+        # A recognised speaker has a profile of their own: a household sharing one Echo
+        # does not share one streak. Otherwise the account's profile, as before.
+        raw_person = alexa_person_id(handler_input) if raw_id else None
+        self.person_key = person_key(raw_person, services.user_key_secret) \
+            if raw_person else None
+        self.user_key = self.person_key or self.account_key
         self.store_ok = self.user_key is not None
         # ``stored`` is the profile as read, the base of this turn's one write; ``profile``
         # is what the domain sees, with anything learned this turn already applied.
@@ -107,6 +121,7 @@ class Turn:
             except StoreError as error:
                 self.store_ok = False
                 self.report.notes.append("store read failed")
+                self.report.events.append("store_failure")
                 logger.warning("store read failed: %s", type(error).__name__)
         self.extra_changes: list[Change] = []
         if self.stored.time_zone is None and self.new_session:
@@ -168,9 +183,15 @@ class Turn:
             return False
         self.report.store_writes += 1
         try:
+            if self.person_key is not None and self.account_key is not None and \
+                    self.stored.version == 0:
+                # A person's first save links them to the account, once, so that disabling
+                # the skill can delete their profile too.
+                self.services.store.link_person(self.account_key, self.person_key)
             self.services.store.save(self.user_key, self.stored, changes)
         except StoreError as error:
             self.report.notes.append("store write failed")
+            self.report.events.append("store_failure")
             logger.warning("store write failed: %s", type(error).__name__)
             return False
         return True
@@ -182,6 +203,7 @@ class Turn:
         try:
             self.services.store.delete_user(self.user_key)
         except StoreError as error:
+            self.report.events.append("store_failure")
             logger.warning("store delete failed: %s", type(error).__name__)
             return False
         return True

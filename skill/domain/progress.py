@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from skill.domain.program import MAINTENANCE, PROGRAM_DAYS_PER_WEEK
+from skill.domain.reminders import ReminderState
 from skill.domain.settings import DEFAULT_SETTINGS, Settings
 
 DAILY_HISTORY_DAYS = 62
@@ -141,6 +142,7 @@ class Profile:
     last_session_seconds: int = 0
     daily: dict[str, list[int]] = field(default_factory=dict)
     position: Position | None = None
+    reminder: ReminderState | None = None
 
     @property
     def week(self) -> int:
@@ -159,6 +161,7 @@ class Profile:
         values = {key: value for key, value in data.items() if key in known}
         position = values.pop("position", None)
         settings = values.pop("settings", None)
+        reminder = values.pop("reminder", None)
         eased = _id_list(values.pop("eased", []))
         if "program_week" not in data:
             # Profiles from before explicit program weeks moved up every five practice days.
@@ -173,6 +176,7 @@ class Profile:
         profile.position = Position.parse(position)
         profile.settings = Settings.parse(settings)
         profile.eased = list(eased or ())
+        profile.reminder = ReminderState.parse(reminder)
         return profile
 
 
@@ -223,8 +227,15 @@ class SessionCompleted:
     program_day: bool = False
 
 
+@dataclass(frozen=True)
+class ReminderChanged:
+    """The daily reminder was set, moved, cancelled, offered or declined."""
+
+    state: ReminderState
+
+
 Change = NoticeHeard | PainReported | CheckedIn | SettingsChanged | ProgramWeekSet | \
-    TimeZoneLearned | PositionSet | SessionCompleted
+    TimeZoneLearned | PositionSet | SessionCompleted | ReminderChanged
 
 
 def apply(profile: Profile, changes: list[Change]) -> Profile:
@@ -254,6 +265,8 @@ def apply(profile: Profile, changes: list[Change]) -> Profile:
             case SessionCompleted(record, program_day):
                 _count_session(result, record)
                 _count_program(result, record, program_day)
+            case ReminderChanged(state):
+                result.reminder = state
     return result
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any, TextIO
+from uuid import uuid4
 from xml.sax.saxutils import unescape
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -140,6 +141,45 @@ def spoken_duration(words: list[str]) -> str | None:
     return f"P{days}{'T' + time_part if time_part else ''}"
 
 
+_HOURS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_MINUTES = {"fifteen": 15, "thirty": 30, "forty five": 45, "oclock": 0}
+_PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_TIME = re.compile(
+    r"(?:at )?(?P<hour>\d{1,2}|" + "|".join(_HOURS) + r")"
+    r"(?: (?P<minute>\d\d)| (?P<word>fifteen|thirty|forty five|oclock))?"
+    r"(?: ?(?P<suffix>am|pm|a m|p m|in the morning|in the afternoon|in the evening|at night"
+    r"|tonight))?")
+
+
+def alexa_time(heard: str) -> str | None:
+    """What ``AMAZON.TIME`` resolves typed words to: "08:00", "19:30", or "MO", "EV"...
+
+    Alexa does this in its speech model; the console needs it spelled out.
+    """
+    text = normalise(heard)
+    part_of_day = re.sub(r"^(?:in |at )?(?:the )?", "", text)
+    if part_of_day in _PARTS_OF_DAY:
+        return _PARTS_OF_DAY[part_of_day]
+    if text in ("noon", "midday"):
+        return "12:00"
+    if text == "midnight":
+        return "00:00"
+    found = _TIME.fullmatch(text)
+    if found is None:
+        return None
+    hour = int(found["hour"]) if found["hour"].isdigit() else _HOURS[found["hour"]]
+    minute = int(found["minute"]) if found["minute"] else _MINUTES.get(found["word"] or "", 0)
+    suffix = (found["suffix"] or "").replace(" ", "")
+    if suffix in ("pm", "intheafternoon", "intheevening", "atnight", "tonight") and hour < 12:
+        hour += 12
+    elif suffix in ("am", "inthemorning") and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
 def built_in_slot_value(slot_type: str, heard: str) -> str | None:
     """What Alexa puts in a slot of a built-in type for these words, or ``None`` if the
     words cannot be that type (the sample then does not match)."""
@@ -149,6 +189,8 @@ def built_in_slot_value(slot_type: str, heard: str) -> str | None:
         return None if number is None else str(number)
     if slot_type == "AMAZON.DURATION":
         return spoken_duration(words)
+    if slot_type == "AMAZON.TIME":
+        return alexa_time(heard)
     return " ".join(words)  # other built-in types: the words as heard
 
 
@@ -565,6 +607,25 @@ class Console:
             self._print(f"{self.INDENT}(if you say nothing: {render(self.reprompt)})")
         if not self.in_session and speech:
             self._print("(session ended)")
+        for directive in body.get("directives") or []:
+            if directive.get("type") == "Connections.SendRequest" and \
+                    directive.get("name") == "AskFor":
+                self._consent_not_given(directive)
+
+    def _consent_not_given(self, directive: dict[str, Any]) -> None:
+        """On a device Alexa would now ask for the permission; here nobody can grant it."""
+        self._print(f"{self.INDENT}(Alexa would ask for the reminders permission now; the "
+                    "console cannot grant it, so it goes unanswered)")
+        scopes = (directive.get("payload") or {}).get("permissionScopes") or [{}]
+        now = self.clock.now().astimezone(UTC)
+        self._send(self.device.envelope({
+            "type": "Connections.Response", "requestId": f"amzn1.echo-api.request.{uuid4()}",
+            "timestamp": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "locale": self.device.locale, "name": "AskFor",
+            "status": {"code": "200", "message": "OK"}, "token": directive.get("token", ""),
+            "payload": {"permissionScope": scopes[0].get("permissionScope"),
+                        "status": "NOT_ANSWERED"},
+        }))
 
     def _speak(self, ssml: str) -> None:
         if not self.real_time:

@@ -35,8 +35,13 @@ def _build() -> SkillApp:
 
         logger.error("TABLE_NAME is not set: progress goes to a temporary local file")
         store = SqliteStore(os.environ.get("RELEASE_COACH_STORE", "/tmp/release-coach.sqlite3"))
-    return build_app(store, skill_id=skill_id,
-                     user_key_secret=os.environ.get("USER_KEY_SECRET"))
+    app = build_app(store, skill_id=skill_id,
+                    user_key_secret=os.environ.get("USER_KEY_SECRET"))
+    # Per-turn CloudWatch metrics (EMF on stdout); imported here, off the module's import.
+    from skill.hosts.metrics import emit
+
+    app.on_record = emit
+    return app
 
 
 def app() -> SkillApp:

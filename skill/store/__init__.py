@@ -4,8 +4,10 @@ from skill.store.base import (
     ConflictError,
     ProgressStore,
     StoreError,
+    person_key,
     save_with_retry,
     user_key,
 )
 
-__all__ = ["ConflictError", "ProgressStore", "StoreError", "save_with_retry", "user_key"]
+__all__ = ["ConflictError", "ProgressStore", "StoreError", "person_key", "save_with_retry",
+           "user_key"]

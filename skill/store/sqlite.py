@@ -24,6 +24,11 @@ CREATE TABLE IF NOT EXISTS sessions (
     data TEXT NOT NULL,
     PRIMARY KEY (user_key, id)
 );
+CREATE TABLE IF NOT EXISTS persons (
+    account_key TEXT NOT NULL,
+    person_key TEXT NOT NULL,
+    PRIMARY KEY (account_key, person_key)
+);
 """
 
 
@@ -98,6 +103,34 @@ class SqliteStore:
                 self._db.execute("DELETE FROM profiles WHERE user_key = ?", (user_key,))
                 self._db.execute("DELETE FROM sessions WHERE user_key = ?", (user_key,))
                 self._db.execute("COMMIT")
+        except sqlite3.Error as error:
+            raise StoreError(str(error)) from error
+
+    def link_person(self, account_key: str, person_key: str) -> None:
+        try:
+            with self._lock:
+                self._db.execute("INSERT OR IGNORE INTO persons VALUES (?, ?)",
+                                 (account_key, person_key))
+        except sqlite3.Error as error:
+            raise StoreError(str(error)) from error
+
+    def delete_account(self, account_key: str) -> None:
+        try:
+            with self._lock:
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    keys = [account_key, *(row[0] for row in self._db.execute(
+                        "SELECT person_key FROM persons WHERE account_key = ?",
+                        (account_key,)))]
+                    for key in keys:
+                        self._db.execute("DELETE FROM profiles WHERE user_key = ?", (key,))
+                        self._db.execute("DELETE FROM sessions WHERE user_key = ?", (key,))
+                    self._db.execute("DELETE FROM persons WHERE account_key = ?",
+                                     (account_key,))
+                    self._db.execute("COMMIT")
+                except sqlite3.Error:
+                    self._db.execute("ROLLBACK")
+                    raise
         except sqlite3.Error as error:
             raise StoreError(str(error)) from error
 

@@ -189,12 +189,13 @@ def stay_at_week(c: Coach, said: Said) -> Outcome:
 
 @behaviour
 def ask_reminder_time(c: Coach, said: Said) -> Outcome:
-    return c.ask(c.say("reminder_what_time"), Mode.IDLE, c.say("reminder_what_time"))
+    # The time the user names next arrives as SetReminderIntent, which sets the reminder.
+    return c.ask(c.say("reminder_ask_time"), Mode.IDLE, c.say("reminder_ask_time_reprompt"))
 
 
 @behaviour
 def no_reminder(c: Coach, said: Said) -> Outcome:
-    return c.end(c.say("reminder_declined"))
+    return c.end(c.say("reminder_offer_declined"))
 
 
 __all__ = ["describe_settings"]

@@ -18,7 +18,14 @@ from skill.domain.dialogue.table import behaviour
 from skill.domain.exercises import REVERSE_KEGEL, exercise_name
 from skill.domain.narration import step_exercise
 from skill.domain.program import MAINTENANCE, PROGRAM_DAYS_PER_WEEK
-from skill.domain.progress import CheckedIn, NoticeHeard, PainReported, PositionSet
+from skill.domain.progress import (
+    CheckedIn,
+    NoticeHeard,
+    PainReported,
+    PositionSet,
+    ReminderChanged,
+)
+from skill.domain.reminders import offered, should_offer_reminder
 from skill.domain.routine import easier_version
 from skill.domain.ssml import Speech
 
@@ -169,6 +176,12 @@ def felt_good(c: Coach, said: Said) -> Outcome:
         speech.say(c.line("offer_week_up", days=PROGRAM_DAYS_PER_WEEK, week=profile.week,
                           next=profile.week + 1))
         return c.ask(speech, Mode.OFFER_WEEK_UP, position=None)
+    if should_offer_reminder(c.profile, c.today):
+        # Once, after the third completed session: stored as offered, so never again.
+        c.changes.append(ReminderChanged(offered(c.profile, c.today)))
+        speech.say(c.line("reminder_offer"))
+        return c.ask(speech, Mode.OFFER_REMINDER, c.say("reminder_offer_reprompt"),
+                     position=None)
     return c.end(speech.say(c.line("goodbye_after_routine")))
 
 

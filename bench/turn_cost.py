@@ -169,8 +169,11 @@ def replay(app: SkillApp, device: Device, counter: CallCounter,
     for _ in range(30):
         if device.session_id is None:
             break
-        if device.attributes.get("mode") == "feel_check":
+        mode = device.attributes.get("mode")
+        if mode == "feel_check":
             turn("felt_good", device.intent("FeelingGoodIntent", now=now))
+        elif mode in ("offer_week_up", "offer_reminder"):
+            turn("no_thanks", device.intent("AMAZON.NoIntent", now=now))
         else:
             turn("next", device.intent("AMAZON.NextIntent", now=now))
     else:

@@ -82,6 +82,20 @@ class Conversation:
         self.device.end_session()
         return self.say(intent, **slots)
 
+    def routine(self) -> list[str]:
+        """Open the skill and do today's routine to the end, as a user who feels fine: the
+        safety questions answered, "next" after each step, "good" after the last, and "no"
+        to any offer that follows."""
+        speeches = [self.launch(), self.say("AMAZON.YesIntent")]
+        answers = {"safety_screen": "AMAZON.NoIntent", "feel_check": "FeelingGoodIntent",
+                   "offer_week_up": "AMAZON.NoIntent", "offer_reminder": "AMAZON.NoIntent"}
+        for _ in range(30):
+            if not self.session_open:
+                return speeches
+            mode = str(self.device.attributes.get("mode"))
+            speeches.append(self.say(answers.get(mode, "AMAZON.NextIntent")))
+        raise AssertionError("the routine never finished")
+
     def single(self, exercise: str) -> str:
         """A one-shot single exercise, done to the end: the safety questions are answered if
         they come, and "how did that feel?" gets a "good"."""

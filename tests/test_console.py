@@ -655,7 +655,8 @@ def test_a_bare_slot_sample_does_not_swallow_other_words(matcher: ModelMatcher) 
 
 
 def test_the_console_says_when_it_cannot_grant_the_reminders_permission(tmp_path: Path) -> None:
-    script = "ask release coach to remind me every day at 8 am\nwhat's my reminder\n"
+    script = ("ask release coach to remind me every day at 8 am\n"
+              "ask release coach what's my reminder\n")
     result = subprocess.run(
         [sys.executable, "-m", "skill.hosts.cli", "chat", "--store", str(tmp_path / "p.sqlite3")],
         input=script, capture_output=True, text=True, timeout=60, check=True)

@@ -380,14 +380,25 @@ def test_a_week_of_full_routines_offers_the_next_week_and_waits_for_yes(
         while "How did that feel?" not in user.speech_of(user.last):
             user.say("AMAZON.NextIntent")
         after = user.say("FeelingGoodIntent")
+        if day < 4 and user.session_open:
+            assert "daily reminder" in after  # once, after the third session
+            user.say("AMAZON.NoIntent")
         if day < 4:
-            assert not user.session_open
-        user.later(days=1)
-    assert "move up to week 2" in after
-    user.device.session_id = user.device.session_id  # the offer is still open
-    assert stored(lambda_store).week == 1
-    user.later(minutes=1)
+            user.later(days=1)
+    assert "move up to week 2 next time?" in after and user.session_open
+    assert stored(lambda_store).week == 1  # nothing moves without a yes
+    user.later(minutes=5)
     assert "week 1 of your 4 week program" in user.launch()
+    user.later(minutes=5)
+    user.launch()
+    while user.device.attributes.get("mode") != "feel_check":
+        user.say("AMAZON.NextIntent" if user.device.attributes.get("mode") != "offer_start"
+                 else "AMAZON.YesIntent")
+    assert "move up to week 2" in user.say("FeelingGoodIntent")
+    moved = user.say("AMAZON.YesIntent")
+    assert "Next time it's week 2" in moved and stored(lambda_store).week == 2
+    user.later(days=1)
+    assert "week 2 of your 4 week program" in user.launch()
 
 
 def test_the_week_never_passes_the_program(user: Conversation, lambda_store: SqliteStore) -> None:

@@ -213,10 +213,11 @@ def test_setting_a_reminder_mid_routine_carries_on_with_the_routine(
     talk = talk_with(app, api)
     talk.launch()
     talk.say("AMAZON.YesIntent")
+    talk.say("AMAZON.NoIntent")  # the first-use safety questions; round 1 follows
     answer = talk.say("SetReminderIntent", Time=("08:00", None))
     assert "every day at 8 AM" in answer and "Say next" in answer
     assert talk.session_open
-    assert "soles of your feet together" in talk.say("AMAZON.NextIntent")  # the butterfly
+    assert "round 2 of 2" in talk.say("AMAZON.NextIntent").lower()
 
 
 # ------------------------------------------------------------------ the permission
@@ -455,28 +456,22 @@ def test_reminder_code_stays_off_the_cold_start_import_path() -> None:
     assert result.stdout.strip() == "[]"
 
 
-def test_the_dialogue_can_hand_a_yes_to_the_reminder_setup(
-        store: SqliteStore, api: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """What the docstring of reminder_handlers tells the dialogue to do, done here."""
-    from ask_sdk_core.handler_input import HandlerInput
-    from ask_sdk_model.response import Response
-    from skill.domain.coach import Mode
-
-    from skill.alexa import handlers
-    from skill.alexa.reminder_handlers import start_reminder_setup
-    from skill.alexa.turns import Turn
-
-    def yes(self: handlers.YesHandler, handler_input: HandlerInput) -> Response:
-        turn = Turn(handler_input, self.services)
-        # Standing in for the dialogue's own "offer_reminder" mode.
-        if turn.session_attributes.get("mode") == Mode.OFFER_START.value:
-            return start_reminder_setup(turn, mode=Mode.IDLE)
-        raise AssertionError("not reached")
-
-    monkeypatch.setattr(handlers.YesHandler, "handle", yes)
-    talk = talk_with(build_app(store), api)
+def test_the_offer_comes_once_after_the_third_session_and_a_yes_sets_it_up(
+        store: SqliteStore, app: SkillApp, api: str) -> None:
+    talk = talk_with(app, api)
+    for _ in range(2):
+        assert "daily reminder" not in " ".join(talk.routine())
+        talk.later(days=1)
     talk.launch()
+    talk.say("AMAZON.YesIntent")
+    while talk.device.attributes.get("mode") != "feel_check":
+        talk.say("AMAZON.NextIntent")
+    offer = talk.say("FeelingGoodIntent")
+    assert offer.endswith("Would you like a daily reminder to practise? I can set one for the "
+                          "same time each day.") and talk.session_open
     assert "What time each day" in talk.say("AMAZON.YesIntent")
     answer = talk.say("SetReminderIntent", Time=("08:00", None))
-    assert answer == "Done. I'll remind you every day at 8 AM. Talk to you then."
+    assert answer.startswith("Done. I'll remind you every day at 8 AM.")
     assert not talk.session_open  # the offer is not repeated in a reprompt
+    talk.later(days=1)
+    assert "daily reminder" not in " ".join(talk.routine())  # never offered again

@@ -48,6 +48,7 @@ TABLE = "release-coach-load"
 # The trivial app's users send as many requests as a week-1 routine takes.
 TRIVIAL_TURNS = 4
 MAX_TURNS = 40
+ANSWERS = {"safety_screen": "AMAZON.NoIntent", "feel_check": "FeelingGoodIntent"}
 
 FIXED_RESPONSE = {
     "version": "1.0",
@@ -294,7 +295,26 @@ def routine(device: Device, trivial: bool) -> Iterator[dict[str, Any]]:
     for _ in range(MAX_TURNS):
         if device.session_id is None:
             return
-        yield device.intent("AMAZON.NextIntent")
+        # As a user would: pass the first-use safety questions, say how it felt, else "next".
+        yield device.intent(ANSWERS.get(str(device.attributes.get("mode")),
+                                        "AMAZON.NextIntent"))
+
+
+def _completion_openings() -> list[str]:
+    """How each way of saying "routine complete" begins (up to its first placeholder)."""
+    from skill.domain.content import phrases_data
+
+    line = phrases_data().get("routine_complete", [])
+    variants = line if isinstance(line, list) else [line]
+    return [str(variant).split("{")[0].strip() for variant in variants]
+
+
+COMPLETION_OPENINGS = _completion_openings()
+
+
+def _completes(body: dict[str, Any]) -> bool:
+    ssml = json.dumps(body.get("response", {}), ensure_ascii=False).replace("\u2019", "'")
+    return any(opening and opening in ssml for opening in COMPLETION_OPENINGS)
 
 
 def run_load(name: str, port: int, users: int, connections: int, *, trivial: bool = False,
@@ -336,7 +356,7 @@ def run_load(name: str, port: int, users: int, connections: int, *, trivial: boo
                         break
                     if not trivial:
                         device.take(body)
-                        if "Routine complete" in json.dumps(body):
+                        if _completes(body):
                             with lock:
                                 result.completed_routines += 1
         finally:

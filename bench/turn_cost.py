@@ -160,14 +160,22 @@ def replay(app: SkillApp, device: Device, counter: CallCounter,
         return response
 
     turn("launch", device.launch(now))
-    turn("yes", device.intent("AMAZON.YesIntent", now=now))
+    answer = turn("yes", device.intent("AMAZON.YesIntent", now=now))
+    if "safety check" in json.dumps(answer):
+        turn("safety_screen_no", device.intent("AMAZON.NoIntent", now=now))
     turn("help_in_routine", device.intent("AMAZON.HelpIntent", now=now))
     turn("todays_routine", device.intent("TodaysRoutineIntent", now=now))
     turn("progress_in_routine", device.intent("ProgressSummaryIntent", now=now))
     for _ in range(30):
         if device.session_id is None:
             break
-        turn("next", device.intent("AMAZON.NextIntent", now=now))
+        mode = device.attributes.get("mode")
+        if mode == "feel_check":
+            turn("felt_good", device.intent("FeelingGoodIntent", now=now))
+        elif mode in ("offer_week_up", "offer_reminder"):
+            turn("no_thanks", device.intent("AMAZON.NoIntent", now=now))
+        else:
+            turn("next", device.intent("AMAZON.NextIntent", now=now))
     else:
         raise RuntimeError("the routine never finished")
     turn("launch", device.launch(now))

@@ -87,7 +87,7 @@ LOCALES: Mapping[str, Locale] = {
                 "how am i getting on with my exercises",
             ),
             "SkipIntent": ("give this one a miss", "give that one a miss"),
-            "ReportPainIntent": ("that's a bit sore", "that's really sore"),
+            "ReportPainIntent": ("that's not comfortable", "that's not right at all"),
         },
     ),
     "en-CA": Locale(
@@ -117,7 +117,7 @@ LOCALES: Mapping[str, Locale] = {
             "StartRoutineIntent": ("kindly start my routine", "please start my routine"),
             "TodaysRoutineIntent": ("what is the programme for today", "what is today's programme"),
             "GuideExerciseIntent": ("do {Exercise} only", "i want to do {Exercise} only"),
-            "ReportPainIntent": ("it is paining", "it's paining", "my hip is paining"),
+            "ReportPainIntent": ("it is paining", "it's paining", "my {Symptom} is paining"),
             "DeleteProgressIntent": ("kindly delete my data",),
         },
         extra_synonyms={

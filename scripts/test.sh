@@ -14,5 +14,5 @@ echo "== interaction models up to date"; python interaction_models/build_models.
 echo "== ruff";  ruff check .
 echo "== mypy";  mypy
 echo "== cfn-lint"; cfn-lint infra/template.yaml
-echo "== skill package"; python infra/build_skill_package.py
+echo "== skill package"; python infra/build_skill_package.py --development
 echo "== tests"; CI="${CI:-}" python -m pytest

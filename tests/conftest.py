@@ -6,6 +6,7 @@ Alexa's limits, so each scripted conversation also tests every reply in it.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Iterator
@@ -17,11 +18,12 @@ import pytest
 from hypothesis import settings
 
 from skill.alexa.app import SkillApp, build_app
-from skill.alexa.envelopes import Device
+from skill.alexa.envelopes import LOCAL_SKILL_ID, Device
 from skill.domain.ssml import problems, spoken_text
 from skill.store.sqlite import SqliteStore
 
 START = datetime(2026, 11, 16, 7, 30, tzinfo=UTC)  # a Monday morning
+MAX_RESPONSE_BYTES = 24 * 1024
 
 # In CI the property tests replay the same examples every run, so a red build is reproducible;
 # locally they explore new ones each time.
@@ -46,6 +48,9 @@ def alexa_limit_problems(response: dict[str, Any]) -> list[str]:
         found.append("session ends on a question")
     if speech is not None and body.get("shouldEndSession") is None:
         found.append("speech without shouldEndSession")
+    size = len(json.dumps(response).encode())
+    if size >= MAX_RESPONSE_BYTES:
+        found.append(f"response is {size} bytes, over {MAX_RESPONSE_BYTES}")
     return found
 
 
@@ -76,6 +81,30 @@ class Conversation:
     def one_shot(self, intent: str, **slots: tuple[str, str | None]) -> str:
         self.device.end_session()
         return self.say(intent, **slots)
+
+    def routine(self) -> list[str]:
+        """Open the skill and do today's routine to the end, as a user who feels fine: the
+        safety questions answered, "next" after each step, "good" after the last, and "no"
+        to any offer that follows."""
+        speeches = [self.launch(), self.say("AMAZON.YesIntent")]
+        answers = {"safety_screen": "AMAZON.NoIntent", "feel_check": "FeelingGoodIntent",
+                   "offer_week_up": "AMAZON.NoIntent", "offer_reminder": "AMAZON.NoIntent"}
+        for _ in range(30):
+            if not self.session_open:
+                return speeches
+            mode = str(self.device.attributes.get("mode"))
+            speeches.append(self.say(answers.get(mode, "AMAZON.NextIntent")))
+        raise AssertionError("the routine never finished")
+
+    def single(self, exercise: str) -> str:
+        """A one-shot single exercise, done to the end: the safety questions are answered if
+        they come, and "how did that feel?" gets a "good"."""
+        speech = self.one_shot("GuideExerciseIntent", Exercise=(exercise, exercise))
+        if self.device.attributes.get("mode") == "safety_screen":
+            speech = self.say("AMAZON.NoIntent")
+        if self.device.attributes.get("mode") == "feel_check":
+            self.send(self.device.intent("FeelingGoodIntent", now=self.now))
+        return speech
 
     def end(self, reason: str = "EXCEEDED_MAX_REPROMPTS") -> dict[str, Any]:
         return self.send(self.device.session_ended(reason, now=self.now))
@@ -114,6 +143,46 @@ def app(store: SqliteStore) -> SkillApp:
 @pytest.fixture
 def talk(app: SkillApp) -> Conversation:
     return Conversation(app)
+
+
+class LambdaHost:
+    """The deployed entry point, ``lambda_function.lambda_handler``, as a user's Echo meets it."""
+
+    def __init__(self, handler: Any) -> None:
+        self.handler = handler
+
+    def invoke(self, envelope: dict[str, Any]) -> dict[str, Any]:
+        response: dict[str, Any] = self.handler(envelope, None)
+        return response
+
+
+@pytest.fixture
+def lambda_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[SqliteStore]:
+    """The embedded store the Lambda entry point writes to, opened beside it for checking."""
+    path = tmp_path / "lambda.sqlite3"
+    monkeypatch.delenv("TABLE_NAME", raising=False)
+    monkeypatch.setenv("RELEASE_COACH_STORE", str(path))
+    monkeypatch.setenv("SKILL_ID", LOCAL_SKILL_ID)
+    db = SqliteStore(path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def user(lambda_store: SqliteStore) -> Iterator[Conversation]:
+    """A user at an Echo, every turn through ``lambda_handler`` as Alexa would call it."""
+    import importlib.util
+
+    from skill.hosts import lambda_entry
+
+    lambda_entry.reset()
+    spec = importlib.util.spec_from_file_location(
+        "lambda_function", Path(__file__).resolve().parent.parent / "lambda" / "lambda_function.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    yield Conversation(LambdaHost(module.lambda_handler))  # type: ignore[arg-type]
+    lambda_entry.reset()
 
 
 @pytest.fixture(autouse=True)

@@ -23,10 +23,13 @@ from skill.domain.progress import (
     SessionRecord,
     TimeZoneLearned,
 )
-from skill.store import ProgressStore, user_key
+from skill.domain.reminders import ReminderState
+from skill.domain.settings import Settings
+from skill.store import ProgressStore, person_key, user_key
 
 RAW_USER_ID = "amzn1.ask.account.CONTRACT-RAW-USER-ID-0123456789"
 RAW_DEVICE_ID = "amzn1.ask.device.CONTRACT-RAW-DEVICE-ID-0123456789"
+RAW_PERSON_ID = "amzn1.ask.person.CONTRACT-RAW-PERSON-ID-0123456789"
 SECRET = "contract-secret"
 THREADS = 8
 
@@ -65,13 +68,18 @@ def check_new_user_loads_fresh_profile(backend: Backend) -> None:
 def check_round_trip_every_field(backend: Backend) -> None:
     store = backend.make_store()
     position = Position(plan="daily", week=2, step=3, started_on="2026-03-01",
-                        seconds_done=95, steps_done=2)
+                        seconds_done=95, steps_done=2, minutes=8, gentle=True,
+                        eased=("pigeon",), skipped=("bridge",))
     base = Profile(
-        first_seen_on="2026-02-01", safety_notice_heard=True, pain_reported_on="2026-02-20",
+        first_seen_on="2026-02-01", safety_notice_heard=True, check_in=True, gentle_left=2,
+        eased=["pigeon"], settings=Settings(pace=1, brief=True), program_week=2,
+        program_days=4, last_program_day="2026-02-28",
         time_zone="Europe/Berlin", sessions=12, seconds=4321, practice_days=9,
         current_streak=3, longest_streak=5, last_practice_on="2026-02-28",
         last_session_title="Butterfly stretch", last_session_seconds=240,
-        daily={"2026-02-27": [1, 300], "2026-02-28": [2, 480]}, position=None)
+        daily={"2026-02-27": [1, 300], "2026-02-28": [2, 480]}, position=None,
+        reminder=ReminderState(at="07:30", alert_token="alert-token-1",
+                               declined_on="2026-02-10", offered_on="2026-02-11"))
     defaults = Profile()
     expected = Profile(**{**base.__dict__, "position": position, "version": 1})
     for spec in fields(Profile):
@@ -236,20 +244,71 @@ def check_same_completion_twice_counts_once(backend: Backend) -> None:
 
 
 def check_redelivered_request_counts_once(backend: Backend) -> None:
-    """The whole skill: the routine's last request arrives twice; progress says one session."""
+    """The whole skill: the request that completes the routine arrives twice; one session."""
     store = backend.make_store()
     app = build_app(store, time_zone_lookup=no_time_zone, user_key_secret=SECRET)
     device = Device(user_id=RAW_USER_ID, device_id=RAW_DEVICE_ID)
+    key = user_key(RAW_USER_ID, SECRET)
     say(app, device, device.launch())
     say(app, device, device.intent("AMAZON.YesIntent"))
-    last: dict[str, Any] = {}
-    while device.session_id is not None:
-        last = device.intent("AMAZON.NextIntent")
-        say(app, device, last)
-    app.invoke(last)  # Alexa's retry of the request that completed the routine
-    key = user_key(RAW_USER_ID, SECRET)
+    completing: dict[str, Any] | None = None
+    answer = {"safety_screen": "AMAZON.NoIntent", "feel_check": "FeelingGoodIntent"}
+    for _ in range(60):
+        if device.session_id is None:
+            break
+        envelope = device.intent(answer.get(str(device.attributes.get("mode")),
+                                            "AMAZON.NextIntent"))
+        say(app, device, envelope)
+        if completing is None and store.load(key).sessions == 1:
+            completing = envelope
+    assert completing is not None, "the routine never completed"
+    app.invoke(completing)  # Alexa's retry of the request that completed the routine
     assert store.load(key).sessions == 1
     assert len(store.history(key)) == 1
+
+
+def check_voice_profiles_are_deleted_with_their_account(backend: Backend) -> None:
+    store = backend.make_store()
+    account, other = "u_household", "u_neighbour"
+    alice, bob, carol = "p_alice", "p_bob", "p_carol"
+    for key, zone in ((account, "Europe/London"), (alice, "Europe/Paris"),
+                      (bob, "Europe/Rome"), (other, "Asia/Tokyo"), (carol, "Asia/Seoul")):
+        store.save(key, store.load(key), [TimeZoneLearned(zone)])
+    for owner, person in ((account, alice), (account, bob), (account, bob), (other, carol)):
+        store.link_person(owner, person)  # linking again changes nothing
+    store.delete_user(alice)  # "delete my progress" by a recognised speaker: theirs only
+    assert store.load(alice) == Profile()
+    assert store.load(bob).time_zone == "Europe/Rome"
+    assert store.load(account).time_zone == "Europe/London"
+    store.delete_user(account)  # by the account's unrecognised speaker: the account's only
+    assert store.load(account) == Profile()
+    assert store.load(bob).time_zone == "Europe/Rome"
+    store.delete_account(account)  # the skill disabled: every person of the account
+    assert store.load(bob) == Profile()
+    assert "p_bob" not in backend.dump() and "u_household" not in backend.dump()
+    assert store.load(other).time_zone == "Asia/Tokyo"
+    assert store.load(carol).time_zone == "Asia/Seoul"
+    store.delete_account("u_never_existed")
+
+
+def check_app_never_stores_raw_person_id(backend: Backend) -> None:
+    store = backend.make_store()
+    app = build_app(store, time_zone_lookup=no_time_zone, user_key_secret=SECRET)
+    device = Device(user_id=RAW_USER_ID, device_id=RAW_DEVICE_ID)
+    envelope = device.launch()
+    envelope["context"]["System"]["person"] = {"personId": RAW_PERSON_ID}
+    say(app, device, envelope)
+    for answer in ("AMAZON.YesIntent", "AMAZON.NoIntent"):  # start; pass the safety questions
+        envelope = device.intent(answer)
+        envelope["context"]["System"]["person"] = {"personId": RAW_PERSON_ID}
+        say(app, device, envelope)
+    key = person_key(RAW_PERSON_ID, SECRET)
+    assert store.load(key).safety_notice_heard
+    assert store.load(user_key(RAW_USER_ID, SECRET)) == Profile()  # the person's, not the account's
+    stored = backend.dump()
+    assert key in stored
+    assert RAW_PERSON_ID not in stored and "CONTRACT-RAW-PERSON" not in stored
+    assert RAW_USER_ID not in stored
 
 
 CONTRACT: list[Callable[[Backend], None]] = [
@@ -263,6 +322,8 @@ CONTRACT: list[Callable[[Backend], None]] = [
     check_app_never_stores_raw_user_id,
     check_same_completion_twice_counts_once,
     check_redelivered_request_counts_once,
+    check_voice_profiles_are_deleted_with_their_account,
+    check_app_never_stores_raw_person_id,
 ]
 
 # The checks that complete a session, and so need an atomic multi-item write.
@@ -287,13 +348,16 @@ def say(app: SkillApp, device: Device, envelope: dict[str, Any]) -> dict[str, An
 
 
 def run_routine(app: SkillApp, device: Device, max_turns: int = 60) -> list[dict[str, Any]]:
-    """Launch, accept the offer, and say "next" until the routine is complete."""
+    """Launch, accept the offer, pass the safety questions, and say "next" until done."""
     responses = [say(app, device, device.launch()), say(app, device,
                                                          device.intent("AMAZON.YesIntent"))]
     while device.session_id is not None:
         if len(responses) >= max_turns:
             raise AssertionError("the routine never finished")
-        responses.append(say(app, device, device.intent("AMAZON.NextIntent")))
+        mode = device.attributes.get("mode")
+        answer = {"safety_screen": "AMAZON.NoIntent", "feel_check": "FeelingGoodIntent"}
+        responses.append(say(app, device, device.intent(answer.get(str(mode),
+                                                                    "AMAZON.NextIntent"))))
     return responses
 
 

@@ -29,9 +29,9 @@ from hypothesis import strategies as st
 from skill.alexa.app import RequestRejected, SkillApp, build_app
 from skill.alexa.envelopes import LOCAL_SKILL_ID, Device
 from skill.alexa.handlers import handled_intents
-from skill.domain.coach import Coach, Mode
-from skill.domain.program import routine_steps
+from skill.domain.dialogue import Coach, Mode
 from skill.domain.progress import Position, Profile
+from skill.domain.routine import routine_steps
 from skill.domain.ssml import spoken_text
 from skill.hosts.web.app import create_app
 from skill.hosts.web.verifier import VerificationError, build_verifiers
@@ -76,6 +76,7 @@ def _seed(skill: SkillApp) -> None:
     turns: list[Callable[[datetime], dict[str, Any]]] = [
         lambda now: device.launch(now=now),
         lambda now: device.intent("AMAZON.YesIntent", now=now),
+        lambda now: device.intent("AMAZON.NoIntent", now=now),  # the first-use safety screen
         lambda now: device.intent("AMAZON.NextIntent", now=now),
         lambda now: device.intent("AMAZON.StopIntent", now=now),
     ]
@@ -126,7 +127,8 @@ def _base_envelopes() -> list[dict[str, Any]]:
     mid = Device(user_id=USER_ID, session_id="amzn1.echo-api.session.fuzz-mid")
     position = {"plan": "daily", "week": 1, "step": 1, "started_on": "2026-11-16",
                 "seconds_done": 40, "steps_done": 1}
-    mid.attributes = {"mode": Mode.IN_ROUTINE.value, "position": position}
+    mid.attributes = {"mode": Mode.BETWEEN_STEPS.value, "position": position,
+                      "in_routine": True}
     offer = Device(user_id=USER_ID, session_id="amzn1.echo-api.session.fuzz-offer")
     offer.attributes = {"mode": Mode.OFFER_RESUME.value, "position": position}
     Slots = dict[str, tuple[str, str | None]] | None
@@ -469,14 +471,15 @@ def test_unexpected_error_mid_routine_keeps_the_place(store: SqliteStore,
 
     send(device.launch(now=START))
     send(device.intent("AMAZON.YesIntent", now=START))
+    send(device.intent("AMAZON.NoIntent", now=START))  # the first-use safety screen
     stored = store.load(key)
-    assert stored.position is not None and stored.position.step == 0
+    assert stored.position is not None and stored.position.step == 1
     session_position = device.attributes["position"]
 
     def broken(self: Coach) -> Any:
         raise RuntimeError("the coach tripped")
 
-    monkeypatch.setattr(Coach, "next", broken)
+    monkeypatch.setattr(Coach, "hear", broken)
     failed = send(device.intent("AMAZON.NextIntent", now=START))
     assert "Sorry, something went wrong" in _speech(failed)
     body = failed["response"]
@@ -490,8 +493,8 @@ def test_unexpected_error_mid_routine_keeps_the_place(store: SqliteStore,
     recovered = send(device.intent("AMAZON.NextIntent", now=START))
     assert "something went wrong" not in _speech(recovered)
     after = store.load(key)
-    assert after.position is not None and after.position.step == 1
-    assert device.attributes["position"]["step"] == 1
+    assert after.position is not None and after.position.step == 2
+    assert device.attributes["position"]["step"] == 2
 
 
 
@@ -537,7 +540,7 @@ ROUTINE_INTENTS = ["AMAZON.RepeatIntent", "AMAZON.NextIntent", "SkipIntent",
 
 @settings(FUZZ_SETTINGS, max_examples=300)
 @given(attributes=attributes_junk, intent=st.sampled_from(ROUTINE_INTENTS))
-@example(attributes={"mode": "in_routine",
+@example(attributes={"mode": "between_steps", "in_routine": True,
                      "position": {"plan": "daily", "week": 1, "step": 0,
                                   "started_on": "2026-11-16", "seconds_done": "abc",
                                   "steps_done": 0}},

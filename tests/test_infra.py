@@ -484,6 +484,15 @@ EXAMPLE_PHRASE = re.compile(
     rf"^Alexa, (?:open {INVOCATION_NAME}|ask {INVOCATION_NAME} to (?P<utterance>[^.!?]+))[.!?]?$")
 
 
+_HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+# Built-in slot types have no listed values: what a spoken value of them looks like.
+BUILTIN_SLOT_PATTERNS = {
+    "AMAZON.TIME": rf"(?:{_HOUR}(?:[: ]\d\d| thirty| fifteen| forty five)?"
+                   r"(?: ?[ap]\.? ?m\.?| o'clock| in the (?:morning|afternoon|evening)"
+                   r"| at night)?|noon|midnight|morning|afternoon|evening|night)",
+}
+
+
 def _normalise(text: str) -> str:
     return " ".join(text.lower().split())
 
@@ -511,7 +520,10 @@ def utterance_patterns(model: dict[str, Any]) -> list[re.Pattern[str]]:
                     regex += re.escape(part.lower())
                     continue
                 values = type_values.get(slot_types[slot.group(1)])
-                regex += ("(?:" + "|".join(map(re.escape, values)) + ")") if values else ".+"
+                if values:
+                    regex += "(?:" + "|".join(map(re.escape, values)) + ")"
+                else:
+                    regex += BUILTIN_SLOT_PATTERNS.get(slot_types[slot.group(1)], ".+")
             patterns.append(re.compile(regex))
     return patterns
 
@@ -570,6 +582,8 @@ def test_example_phrase_check_rejects_wrong_phrases() -> None:
     assert accepted("walk me through the pigeon stretch")
     assert accepted("walk me through the figure four")  # a synonym
     assert not accepted("walk me through the cartwheel")
+    assert accepted("remind me every day at eight am")
+    assert not accepted("remind me every day at the cartwheel")
     assert not accepted("make me a sandwich")
     assert not EXAMPLE_PHRASE.fullmatch("Alexa, open release coach please")
     assert not EXAMPLE_PHRASE.fullmatch("Alexa, ask release coach start my routine")
@@ -589,16 +603,16 @@ def test_skill_json_privacy_and_endpoint() -> None:
             assert urls[key].startswith("https://"), (locale, key)
     endpoint = data["apis"]["custom"]["endpoint"]["uri"]
     assert re.fullmatch(r"arn:aws:lambda:[A-Za-z0-9-]+:[A-Za-z0-9]+:function:[\w-]+", endpoint)
-    # The time zone comes from the Alexa settings API, which needs no permission;
-    # nothing else personal is read, so no permission is requested.
-    assert data.get("permissions", []) == []
+    # The time zone comes from the Alexa settings API, which needs no permission; the one
+    # permission is the reminders one, asked for only when a user wants a reminder.
+    assert data["permissions"] == [{"name": "alexa::alerts:reminders:skill:readwrite"}]
 
 
 def test_skill_package_builder_copies_models_byte_for_byte(tmp_path: Path) -> None:
     builder = load_script("build_skill_package")
     out = tmp_path / "skill-package"
     (out / "stale").mkdir(parents=True)  # left over from an earlier build
-    written = builder.build(out)
+    written = builder.build(out, development=True)
     assert not (out / "stale").exists()
     assert (out / "skill.json").read_bytes() == SKILL_JSON.read_bytes()
     custom = out / "interactionModels" / "custom"
@@ -606,7 +620,9 @@ def test_skill_package_builder_copies_models_byte_for_byte(tmp_path: Path) -> No
     assert copied == sorted(f"{locale}.json" for locale in models())
     for name in copied:
         assert (custom / name).read_bytes() == (MODEL_DIR / name).read_bytes(), name
-    assert len(written) == 1 + len(copied)
+    images = sorted(p.name for p in (out / "assets" / "images").iterdir())
+    assert images == ["large-icon-512.png", "small-icon-108.png"]
+    assert len(written) == 1 + len(copied) + len(images)
 
 
 # --------------------------------------------------------------------------- 7. build script
@@ -690,3 +706,140 @@ def test_built_artifact_if_present() -> None:
     assert not (target / "skill" / "hosts" / "web").exists()
     assert not list(target.rglob("__pycache__"))
     assert build_lambda.tree_size(target) < build_lambda.MAX_UNZIPPED_BYTES
+
+
+# --------------------------------------------------------------------------- 8. certification
+
+
+def test_skill_disabled_events_reach_the_function() -> None:
+    data = manifest()
+    events = data["events"]
+    assert events["subscriptions"] == [{"eventName": "SKILL_DISABLED"}]
+    # The events go where the requests go: the same function.
+    assert events["endpoint"]["uri"] == data["apis"]["custom"]["endpoint"]["uri"]
+
+
+def test_skill_json_declares_the_interfaces_used() -> None:
+    interfaces = manifest()["apis"]["custom"]["interfaces"]
+    assert [i["type"] for i in interfaces] == ["ALEXA_PRESENTATION_APL"]
+    for viewport in interfaces[0]["supportedViewports"]:
+        assert viewport["mode"] in ("HUB", "TV") and viewport["shape"] in ("ROUND", "RECTANGLE")
+        assert viewport["minWidth"] <= viewport["maxWidth"]
+        assert viewport["minHeight"] <= viewport["maxHeight"]
+
+
+def test_icons_are_committed_at_the_sizes_alexa_wants() -> None:
+    builder = load_script("build_skill_package")
+    assert builder.icon_problems() == []
+    sizes = {name: builder.png_size((builder.IMAGES / name).read_bytes())
+             for name in builder.ICON_FILES.values()}
+    assert sizes == {"small-icon-108.png": (108, 108), "large-icon-512.png": (512, 512)}
+    for locale, listing in manifest()["publishingInformation"]["locales"].items():
+        assert listing["smallIconUri"].endswith("/small-icon-108.png"), locale
+        assert listing["largeIconUri"].endswith("/large-icon-512.png"), locale
+
+
+def test_icons_are_what_the_icon_script_draws() -> None:
+    assert load_script("make_icons").main(["--check"]) == 0
+
+
+def test_wrong_sized_icons_are_refused(tmp_path: Path) -> None:
+    builder = load_script("build_skill_package")
+    icons = load_script("make_icons")
+    (tmp_path / "small-icon-108.png").write_bytes(icons.png(100))
+    (tmp_path / "large-icon-512.png").write_bytes(b"not a png at all")
+    problems = builder.icon_problems(tmp_path)
+    assert len(problems) == 2
+    assert "100 x 100, Alexa wants 108 x 108" in problems[0]
+
+
+def test_a_submission_build_refuses_placeholders(tmp_path: Path) -> None:
+    builder = load_script("build_skill_package")
+    with pytest.raises(SystemExit) as refused:
+        builder.build(tmp_path / "out")
+    message = str(refused.value)
+    for what in ("privacyPolicyUrl", "termsOfUseUrl", "smallIconUri", "largeIconUri",
+                 "apis.custom.endpoint", "events.endpoint", "--development"):
+        assert what in message
+    assert not (tmp_path / "out").exists()
+    result = subprocess.run([sys.executable, str(INFRA / "build_skill_package.py"),
+                             "--out", str(tmp_path / "cli")], capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode != 0 and "placeholder" in result.stderr
+
+
+def test_a_submission_build_with_real_urls_is_written(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    builder = load_script("build_skill_package")
+    data = json.loads(SKILL_JSON.read_text(encoding="utf-8"))
+    text = json.dumps(data).replace("https://www.example.com/release-coach",
+                                    "https://coach.my-household.net")
+    text = text.replace("arn:aws:lambda:REGION:ACCOUNT:function:release-coach",
+                        "arn:aws:lambda:eu-west-1:123456789012:function:release-coach")
+    real = tmp_path / "skill.json"
+    real.write_text(text, encoding="utf-8")
+    assert builder.submission_problems(json.loads(text)) == []
+    monkeypatch.setattr(builder, "MANIFEST", real)
+    written = builder.build(tmp_path / "out")
+    assert (tmp_path / "out" / "skill.json").read_text(encoding="utf-8") == text
+    assert len(written) == 1 + len(models()) + 2
+
+
+def test_privacy_answers_match_what_the_skill_does() -> None:
+    privacy = manifest()["privacyAndCompliance"]
+    # No name, email, address or phone is ever asked for or read: ids are HMAC'd keys.
+    assert privacy["usesPersonalInfo"] is False
+    assert privacy["containsAds"] is False and privacy["allowsPurchases"] is False
+    assert privacy["isChildDirected"] is False  # adults' pelvic-floor exercise
+    for document in ("privacy.md", "terms.md"):
+        assert (ROOT / "docs" / document).is_file()
+
+
+def test_descriptions_carry_the_health_disclaimer_and_tests_cover_reminders_and_pain() -> None:
+    publishing = manifest()["publishingInformation"]
+    for locale, listing in publishing["locales"].items():
+        description = listing["description"]
+        assert "not a substitute for professional medical advice" in description, locale
+        assert "Stop any exercise that causes pain" in description, locale
+    instructions = publishing["testingInstructions"]
+    assert len(instructions) <= 4000
+    for flow in ("it hurts", "remind me every day at 8 am", "change my reminder",
+                 "cancel my reminder", "does not ask again for 7 days",
+                 "alexa::alerts:reminders:skill:readwrite"):
+        assert flow in instructions
+
+
+# --------------------------------------------------------------------------- 9. metrics
+
+
+def test_alarms_watch_errors_throttles_store_failures_and_latency() -> None:
+    alarms = {props["Properties"]["MetricName"]: props["Properties"]
+              for props in resources_of_type("AWS::CloudWatch::Alarm").values()}
+    assert set(alarms) == {"Errors", "Throttles", "StoreFailures", "Duration"}
+    function_id = only_resource("AWS::Serverless::Function")[0]
+    for name in ("Errors", "Throttles", "Duration"):
+        assert alarms[name]["Namespace"] == "AWS/Lambda"
+        assert alarms[name]["Dimensions"] == [{"Name": "FunctionName",
+                                               "Value": {"Ref": function_id}}]
+    from skill.hosts.metrics import DIMENSION, EVENT_METRICS, NAMESPACE
+
+    store = alarms["StoreFailures"]
+    assert store["Namespace"] == NAMESPACE and "StoreFailures" in EVENT_METRICS.values()
+    # The metric's one dimension is the function's name, which is the stack's name.
+    assert store["Dimensions"] == [{"Name": DIMENSION, "Value": {"Ref": "AWS::StackName"}}]
+    latency = alarms["Duration"]
+    assert latency["ExtendedStatistic"] == "p99"
+    timeout_ms = function_properties()["Timeout"] * 1000
+    assert 0 < latency["Threshold"] < timeout_ms < LAMBDA_TIMEOUT_LIMIT * 1000
+
+
+def test_dashboard_shows_every_metric_the_skill_writes() -> None:
+    from skill.hosts.metrics import EVENT_METRICS, LATENCY_METRIC
+
+    _, dashboard = only_resource("AWS::CloudWatch::Dashboard")
+    body = dashboard["Properties"]["DashboardBody"]["Fn::Sub"]
+    parsed = json.loads(re.sub(r"\$\{[^}]+\}", "x", body))
+    shown = {metric[1] for widget in parsed["widgets"] if widget["type"] == "metric"
+             for metric in widget["properties"]["metrics"] if len(metric) > 1
+             and isinstance(metric[1], str)}
+    assert {*EVENT_METRICS.values(), LATENCY_METRIC} <= shown

@@ -234,7 +234,8 @@ def test_routine_continues_through_an_outage(outage: tuple[SwitchableClient, Dyn
     app = build_app(store, time_zone_lookup=no_time_zone, user_key_secret="s")
     device = Device(user_id="amzn1.ask.account.OUTAGE-USER")
     say(app, device, device.launch())
-    started = say(app, device, device.intent("AMAZON.YesIntent"))
+    say(app, device, device.intent("AMAZON.YesIntent"))
+    started = say(app, device, device.intent("AMAZON.NoIntent"))  # the first-use screen
     step = started["sessionAttributes"]["position"]["step"]
     assert store.load(user_key(device.user_id, "s")).position is not None
 
@@ -245,7 +246,7 @@ def test_routine_continues_through_an_outage(outage: tuple[SwitchableClient, Dyn
     body = moved["response"]
     assert body["shouldEndSession"] is False
     assert body["outputSpeech"]["type"] == "SSML"
-    assert moved["sessionAttributes"]["mode"] == "in_routine"
+    assert moved["sessionAttributes"]["mode"] == "between_steps"
     assert moved["sessionAttributes"]["position"]["step"] == step + 1
     assert phrase("save_failed") in speech(moved)
     assert phrase("error") not in speech(moved)
@@ -257,13 +258,14 @@ def test_routine_continues_through_an_outage(outage: tuple[SwitchableClient, Dyn
     # And on to the end: the session attributes alone carry the routine, and the
     # completed session (which cannot be saved) is still congratulated, not an error.
     for turn in range(20):
-        if device.session_id is None:
+        if device.attributes.get("mode") == "feel_check":
             break
         again = say(app, device, device.intent("AMAZON.NextIntent"))
         assert phrase("save_failed") in speech(again)
         assert phrase("error") not in speech(again)
-        position = again["sessionAttributes"]["position"]
-        assert position is None or position["step"] == step + 2 + turn
+        assert again["sessionAttributes"]["position"]["step"] == step + 2 + turn
+    assert "How did that feel?" in speech(again)
+    say(app, device, device.intent("FeelingGoodIntent"))
     assert device.session_id is None
 
     client.failing = False
@@ -280,9 +282,16 @@ def test_launch_during_an_outage_still_answers(
     launched = say(app, device, device.launch())
     assert launched["response"]["shouldEndSession"] is False
     assert speech(launched).startswith("<speak>")
-    started = say(app, device, device.intent("AMAZON.YesIntent"))
-    assert started["sessionAttributes"]["mode"] == "in_routine"
+    screen = say(app, device, device.intent("AMAZON.YesIntent"))
+    assert screen["sessionAttributes"]["mode"] == "safety_screen"
+    started = say(app, device, device.intent("AMAZON.NoIntent"))
+    assert started["sessionAttributes"]["mode"] == "between_steps"
     assert phrase("save_failed") in speech(started)
+    # The safety questions were answered in this session: not asked again while the
+    # store is down (the session remembers them).
+    again = say(app, device, device.intent("GuideExerciseIntent", {"Exercise": ("bridge",
+                                                                              "bridge")}))
+    assert "safety check" not in speech(again) and "hip-width" in speech(again)
 
 
 class HangingClient:

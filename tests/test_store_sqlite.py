@@ -75,8 +75,10 @@ def test_an_outside_write_lock_stalls_no_answer(tmp_path: Path) -> None:
 
     def echo(n: int) -> None:
         device = Device(user_id=f"amzn1.ask.account.LOCKED-{n}")
+        # Launch, accept the routine, pass the safety questions (which starts it: a write).
         turns = [("read", lambda: seeded_question()), ("write", device.launch),
                  ("write", lambda: device.intent("AMAZON.YesIntent")),
+                 ("write", lambda: device.intent("AMAZON.NoIntent")),
                  ("read", lambda: seeded_question())]
         for kind, make in turns:
             started = time.monotonic()
@@ -96,7 +98,7 @@ def test_an_outside_write_lock_stalls_no_answer(tmp_path: Path) -> None:
     finally:
         outside.execute("ROLLBACK")
         outside.close()
-    assert len(timings) == 80
+    assert len(timings) == 100
     assert max(elapsed for _, elapsed, _ in timings) < 8.0
     reads = [text for kind, _, text in timings if kind == "read"]
     assert all("1 session" in text for text in reads), reads[:3]

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import ssl
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from alexa_api import self_signed_loopback_cert
 from conftest import Conversation
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.x509.oid import NameOID
 
 from skill.alexa.app import build_app
 from skill.alexa.envelopes import Device
@@ -47,25 +43,6 @@ class SettingsApi(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
-
-
-def self_signed_loopback_cert(directory: Path) -> tuple[Path, Path]:
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.now(UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
-            .public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName(
-                [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-            .sign(key, hashes.SHA256()))
-    cert_path, key_path = directory / "api.pem", directory / "api.key"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
-                                           serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
-    return cert_path, key_path
 
 
 @pytest.fixture
@@ -116,7 +93,7 @@ def test_a_late_evening_session_counts_on_the_local_day(
         store: SqliteStore, settings_api: str) -> None:
     # 23:30 in New York on 1 July is 03:30 UTC on 2 July.
     talk = conversation(store, settings_api, datetime(2026, 7, 2, 3, 30, tzinfo=UTC))
-    talk.one_shot("GuideExerciseIntent", Exercise=("bridge", "bridge"))
+    talk.single("bridge")
     assert store.load(user_key(talk.device.user_id)).last_practice_on == "2026-07-01"
 
 
@@ -130,7 +107,7 @@ def test_the_streak_survives_the_spring_dst_change(
     for night in nights:
         talk.device.end_session()
         talk.now = night
-        talk.one_shot("GuideExerciseIntent", Exercise=("bridge", "bridge"))
+        talk.single("bridge")
     saved = store.load(user_key(talk.device.user_id))
     assert saved.last_practice_on == "2026-03-09" and saved.current_streak == 3
 
@@ -139,17 +116,17 @@ def test_the_streak_survives_the_autumn_dst_change(
         store: SqliteStore, settings_api: str) -> None:
     # Clocks go back in New York at 02:00 on 1 November 2026; 00:30 local each night.
     talk = conversation(store, settings_api, datetime(2026, 11, 1, 4, 30, tzinfo=UTC))
-    talk.one_shot("GuideExerciseIntent", Exercise=("bridge", "bridge"))  # 1 Nov 00:30 EDT
+    talk.single("bridge")  # 1 Nov 00:30 EDT
     talk.device.end_session()
     talk.now = datetime(2026, 11, 2, 5, 30, tzinfo=UTC)  # 2 Nov 00:30 EST
-    talk.one_shot("GuideExerciseIntent", Exercise=("bridge", "bridge"))
+    talk.single("bridge")
     saved = store.load(user_key(talk.device.user_id))
     assert (saved.last_practice_on, saved.current_streak) == ("2026-11-02", 2)
 
 
 def test_without_the_settings_api_the_day_is_utc(store: SqliteStore) -> None:
     talk = Conversation(build_app(store), Device(), now=datetime(2026, 7, 2, 3, 30, tzinfo=UTC))
-    talk.one_shot("GuideExerciseIntent", Exercise=("bridge", "bridge"))
+    talk.single("bridge")
     saved = store.load(user_key(talk.device.user_id))
     assert saved.time_zone is None and saved.last_practice_on == "2026-07-02"
 
@@ -158,7 +135,7 @@ def test_a_failing_settings_api_falls_back_to_utc(store: SqliteStore) -> None:
     device = DeviceWithApi()
     device.endpoint = "https://127.0.0.1:9"  # nothing listens on the discard port
     talk = Conversation(build_app(store), device, now=datetime(2026, 7, 2, 3, 30, tzinfo=UTC))
-    answer = talk.one_shot("GuideExerciseIntent", Exercise=("bridge", "bridge"))
+    answer = talk.single("bridge")
     assert "bridge" in answer
     assert store.load(user_key(device.user_id)).last_practice_on == "2026-07-02"
 

@@ -62,8 +62,11 @@ def test_a_new_users_turns_are_bounded(table: tuple[Any, CallCounter]) -> None:
     assert_bounded(costs)
     labels = [cost.label for cost in costs]
     assert {"help", "todays_routine", "progress_question", "next"} <= set(labels)
-    # The first turn of a new user saves that the safety notice was heard.
-    assert costs[0].writes == 1
+    # A new user's launch only reads; passing the safety questions (and the first step's
+    # place) is saved in one write.
+    assert costs[0].writes == 0
+    screened = next(cost for cost in costs if cost.label == "safety_screen_no")
+    assert screened.writes == 1
     # Each step saves the place; the last one completes the session in one transaction.
     nexts = [cost for cost in costs if cost.label == "next"]
     assert nexts[-1].calls["TransactWriteItems"] == 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,6 +109,9 @@ class SkillApp:
     store: ProgressStore
     skill_id: str | None
     serializer: DefaultSerializer
+    # Called with each turn's log record (events, latency) after it is logged: the Lambda
+    # host turns it into CloudWatch metrics (skill/hosts/metrics.py).
+    on_record: Callable[[dict[str, Any]], None] | None = None
 
     def invoke(self, envelope: dict[str, Any]) -> dict[str, Any]:
         """Serve one request envelope; raise :class:`RequestRejected` if it cannot be served."""
@@ -131,7 +135,7 @@ class SkillApp:
             response = self.skill.invoke(request_envelope=parsed,
                                          context={"report": report})
             record.update(outcome=report.outcome, store_reads=report.store_reads,
-                          store_writes=report.store_writes)
+                          store_writes=report.store_writes, events=report.events)
             if report.notes:
                 record["notes"] = [*record.get("notes", []), *report.notes]
             result = self.serializer.serialize(response)
@@ -144,6 +148,8 @@ class SkillApp:
         finally:
             record["latency_ms"] = round((time.perf_counter() - started) * 1000, 2)
             logger.info(json.dumps(record, default=str))
+            if self.on_record is not None:
+                self.on_record(record)
 
     def _parse(self, envelope: dict[str, Any]) -> RequestEnvelope:
         if not isinstance(envelope, dict) or not isinstance(envelope.get("request"), dict):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -60,10 +61,19 @@ class Device:
         return self.envelope({"type": "LaunchRequest", **self._common(now)})
 
     def intent(self, name: str, slots: dict[str, tuple[str, str | None]] | None = None,
-               now: datetime | None = None) -> dict[str, Any]:
-        """An IntentRequest; ``slots`` maps a slot name to (heard words, resolved id or None)."""
+               now: datetime | None = None, *,
+               plain_slots: Collection[str] = ()) -> dict[str, Any]:
+        """An IntentRequest; ``slots`` maps a slot name to (heard words, resolved id or None).
+
+        Slots named in ``plain_slots`` are of Amazon's built-in types (``AMAZON.NUMBER``,
+        ``AMAZON.DURATION``, ...), which Alexa sends as a value with no entity resolution.
+        """
         intent: dict[str, Any] = {"name": name, "confirmationStatus": "NONE", "slots": {}}
         for slot_name, (heard, value_id) in (slots or {}).items():
+            if slot_name in plain_slots:
+                intent["slots"][slot_name] = {"name": slot_name, "value": heard,
+                                              "confirmationStatus": "NONE"}
+                continue
             intent["slots"][slot_name] = slot(slot_name, heard, value_id, self.application_id)
         return self.envelope({"type": "IntentRequest", "dialogState": "COMPLETED",
                               "intent": intent, **self._common(now)})

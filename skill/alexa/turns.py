@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -19,12 +19,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
-from skill.domain.coach import Coach, Context, Mode, Outcome, Reply
 from skill.domain.content import phrase
-from skill.domain.program import is_known_plan, routine_steps
-from skill.domain.progress import Change, Position, Profile, TimeZoneLearned, apply
+from skill.domain.dialogue import Coach, Context, Outcome, Reply, Session
+from skill.domain.progress import Change, Profile, TimeZoneLearned, apply
 from skill.domain.ssml import Speech
-from skill.store import ProgressStore, StoreError, user_key
+from skill.store import ProgressStore, StoreError, person_key, user_key
 
 logger = logging.getLogger("release_coach.turns")
 
@@ -52,6 +51,9 @@ class TurnReport:
     store_reads: int = 0
     store_writes: int = 0
     notes: list[str] = field(default_factory=list)
+    # What happened, for the per-turn metrics (skill/hosts/metrics.py): "routine_started",
+    # "routine_completed", "step", "pain_stop", "reminder_set", "store_failure".
+    events: list[str] = field(default_factory=list)
 
 
 def turn_report(handler_input: HandlerInput) -> TurnReport:
@@ -69,6 +71,13 @@ def alexa_user_id(handler_input: HandlerInput) -> str | None:
     user = getattr(system, "user", None) or (envelope.session.user if envelope.session else None)
     user_id = getattr(user, "user_id", None)
     return user_id if isinstance(user_id, str) and user_id else None
+
+
+def alexa_person_id(handler_input: HandlerInput) -> str | None:
+    """The recognised speaker (``context.System.person``), present only with voice profiles."""
+    system = getattr(handler_input.request_envelope.context, "system", None)
+    person_id = getattr(getattr(system, "person", None), "person_id", None)
+    return person_id if isinstance(person_id, str) and person_id else None
 
 
 def _zone(name: str | None) -> ZoneInfo:
@@ -94,7 +103,13 @@ class Turn:
             attributes if isinstance(attributes, dict) else {})
         self.new_session = bool(envelope.session is None or envelope.session.new)
         raw_id = alexa_user_id(handler_input)
-        self.user_key = user_key(raw_id, services.user_key_secret) if raw_id else None
+        self.account_key = user_key(raw_id, services.user_key_secret) if raw_id else None
+        # A recognised speaker has a profile of their own: a household sharing one Echo
+        # does not share one streak. Otherwise the account's profile, as before.
+        raw_person = alexa_person_id(handler_input) if raw_id else None
+        self.person_key = person_key(raw_person, services.user_key_secret) \
+            if raw_person else None
+        self.user_key = self.person_key or self.account_key
         self.store_ok = self.user_key is not None
         # ``stored`` is the profile as read, the base of this turn's one write; ``profile``
         # is what the domain sees, with anything learned this turn already applied.
@@ -106,6 +121,7 @@ class Turn:
             except StoreError as error:
                 self.store_ok = False
                 self.report.notes.append("store read failed")
+                self.report.events.append("store_failure")
                 logger.warning("store read failed: %s", type(error).__name__)
         self.extra_changes: list[Change] = []
         if self.stored.time_zone is None and self.new_session:
@@ -115,14 +131,6 @@ class Turn:
         self.profile = apply(self.stored, self.extra_changes)
 
     # ------------------------------------------------------------ reading
-
-    def _session_position(self) -> Position | None:
-        position = Position.parse(self.session_attributes.get("position"))
-        if position is None or not is_known_plan(position.plan):
-            return None
-        if position.step >= len(routine_steps(position.plan, position.week)):
-            return None
-        return position
 
     def context(self) -> Context:
         envelope = self.handler_input.request_envelope
@@ -136,17 +144,12 @@ class Turn:
             now = datetime.now(UTC)
             local = now.astimezone(_zone(self.profile.time_zone))
         in_session = not self.new_session and "mode" in self.session_attributes
-        try:
-            mode = Mode(str(self.session_attributes.get("mode"))) if in_session else Mode.IDLE
-        except ValueError:
-            mode = Mode.IDLE
         # Within a session its own attributes are the truth: they survive a store outage.
-        position = self._session_position() if in_session else self.profile.position
+        session = Session.parse(self.session_attributes) if in_session else Session()
         return Context(
             profile=self.profile,
             today=local.date(),
-            mode=mode,
-            position=position,
+            session=session,
             new_session=self.new_session,
             finished_at=now.astimezone(UTC).isoformat(timespec="seconds"),
             turn_id=str(getattr(envelope.request, "request_id", "") or "local"),
@@ -166,9 +169,9 @@ class Turn:
             changes = [*self.extra_changes, *outcome.changes]
             if changes and not self._save(changes):
                 notes.append(phrase("save_failed"))
-        self.session_attributes["mode"] = outcome.mode.value
-        self.session_attributes["position"] = (
-            asdict(outcome.position) if outcome.position is not None else None)
+        self.report.events.extend(outcome.events)
+        self.session_attributes.clear()
+        self.session_attributes.update(outcome.session.to_dict())
         return self.respond(outcome.reply, notes)
 
     def _save(self, changes: list[Change]) -> bool:
@@ -180,9 +183,15 @@ class Turn:
             return False
         self.report.store_writes += 1
         try:
+            if self.person_key is not None and self.account_key is not None and \
+                    self.stored.version == 0:
+                # A person's first save links them to the account, once, so that disabling
+                # the skill can delete their profile too.
+                self.services.store.link_person(self.account_key, self.person_key)
             self.services.store.save(self.user_key, self.stored, changes)
         except StoreError as error:
             self.report.notes.append("store write failed")
+            self.report.events.append("store_failure")
             logger.warning("store write failed: %s", type(error).__name__)
             return False
         return True
@@ -194,6 +203,7 @@ class Turn:
         try:
             self.services.store.delete_user(self.user_key)
         except StoreError as error:
+            self.report.events.append("store_failure")
             logger.warning("store delete failed: %s", type(error).__name__)
             return False
         return True
@@ -205,9 +215,9 @@ class Turn:
         speech = Speech().extend(reply.speech)
         for note in notes or []:
             speech.say(note)
-        builder.speak(speech.body())
+        builder.speak(speech.body(rate=reply.rate))
         if reply.reprompt is not None:
-            builder.ask(reply.reprompt.body())
+            builder.ask(reply.reprompt.body(rate=reply.rate))
             builder.set_should_end_session(False)
         else:
             builder.set_should_end_session(True)

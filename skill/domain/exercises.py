@@ -21,6 +21,7 @@ class Stretch:
     into: tuple[Line, ...]
     hold: tuple[Line, ...]
     out: tuple[Line, ...]
+    easier_for: str | None = None
 
 
 @cache
@@ -35,6 +36,7 @@ def stretches() -> dict[str, Stretch]:
             into=tuple(raw["into"]),
             hold=tuple(raw["hold"]),
             out=tuple(raw["out"]),
+            easier_for=raw.get("easier_for"),
         )
     return result
 

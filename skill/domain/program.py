@@ -1,39 +1,49 @@
 """The progressive program: what each week's routine holds, step by step.
 
-The program moves on by *practice days*, not calendar weeks, so that someone
-who takes a fortnight off comes back at the level they left rather than being
-pushed ahead. Five practice days make a program week; after week four comes a
-maintenance phase that keeps the full routine.
+The program moves on by *program days*, not calendar weeks, so that someone who
+takes a fortnight off comes back at the level they left rather than being pushed
+ahead. A program day is a daily routine completed, or most of it; after five at a
+week the coach offers the next week and waits for a yes. After week four comes a
+maintenance phase that keeps the full routine; the week never passes it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from skill.domain.exercises import REVERSE_KEGEL, exercise_ids, stretches
-
-DAILY = "daily"
-PRACTICE_DAYS_PER_WEEK = 5
+PROGRAM_DAYS_PER_WEEK = 5
 PROGRAM_WEEKS = 4
 MAINTENANCE = PROGRAM_WEEKS + 1
 
 
 @dataclass(frozen=True)
 class ReleaseSet:
-    """One set of reverse Kegels: breath-synced releases with full relaxation."""
+    """One round of a set of reverse Kegels: breath-synced releases with full relaxation.
+
+    A long set is split into rounds (``round`` of ``rounds``) so that no single response
+    runs past what a person can follow without being able to answer; ``first_rep`` and
+    ``total_reps`` keep the count running across rounds.
+    """
 
     reps: int
     hold_seconds: int
-    set_number: int = 1
-    sets: int = 1
+    round: int = 1
+    rounds: int = 1
+    first_rep: int = 1
+    total_reps: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.total_reps:
+            object.__setattr__(self, "total_reps", self.reps)
 
 
 @dataclass(frozen=True)
 class StretchStep:
-    """One stretch, held on both sides where it is one-sided."""
+    """One stretch, held on each of ``sides`` (``("",)`` for a stretch that is not sided)."""
 
     stretch_id: str
     hold_seconds: int
+    sides: tuple[str, ...] = ("",)
 
 
 Step = ReleaseSet | StretchStep
@@ -54,6 +64,8 @@ class WeekPlan:
 
 
 _WEEKS = (
+    # The seated hip stretch follows the butterfly, as in the guidance: same seat, feet
+    # further out, leaning forward from the hips.
     WeekPlan(1, reps=10, hold_seconds=3, sets=1,
              stretch_ids=("butterfly", "seated_hip"), stretch_hold_seconds=30),
     WeekPlan(2, reps=10, hold_seconds=4, sets=1,
@@ -61,8 +73,8 @@ _WEEKS = (
     WeekPlan(3, reps=12, hold_seconds=4, sets=1,
              stretch_ids=("butterfly", "bridge", "kneeling_hip_flexor", "pigeon"),
              stretch_hold_seconds=30),
-    # Pigeon is the floor version of the seated (figure-four) hip stretch: by week four it
-    # takes that stretch's place rather than doubling the same muscles.
+    # From week three the pigeon and the kneeling hip flexor stretch open the hips more
+    # deeply, and take the seated hip stretch's place to keep the routine near ten minutes.
     WeekPlan(4, reps=15, hold_seconds=5, sets=1,
              stretch_ids=("butterfly", "bridge", "kneeling_hip_flexor", "pigeon"),
              stretch_hold_seconds=30),
@@ -73,28 +85,5 @@ _WEEKS = (
 )
 
 
-def week_for(practice_days: int) -> int:
-    """The program week for someone who has practised on ``practice_days`` days."""
-    return min(1 + max(practice_days, 0) // PRACTICE_DAYS_PER_WEEK, MAINTENANCE)
-
-
 def week_plan(week: int) -> WeekPlan:
     return _WEEKS[min(max(week, 1), MAINTENANCE) - 1]
-
-
-def is_known_plan(plan: str) -> bool:
-    return plan == DAILY or plan in exercise_ids()
-
-
-def routine_steps(plan: str, week: int) -> list[Step]:
-    """The steps of a routine: ``plan`` is ``"daily"`` or a single exercise id."""
-    wp = week_plan(week)
-    release = [ReleaseSet(wp.reps, wp.hold_seconds, n, wp.sets) for n in range(1, wp.sets + 1)]
-    if plan == DAILY:
-        held = [StretchStep(sid, wp.stretch_hold_seconds) for sid in wp.stretch_ids]
-        return [*release, *held]
-    if plan == REVERSE_KEGEL:
-        return list(release)
-    if plan in stretches():
-        return [StretchStep(plan, wp.stretch_hold_seconds)]
-    raise ValueError(f"unknown plan {plan!r}")

@@ -16,12 +16,36 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
+from skill.domain.program import MAINTENANCE, PROGRAM_DAYS_PER_WEEK
+from skill.domain.reminders import ReminderState
+from skill.domain.settings import DEFAULT_SETTINGS, Settings
+
 DAILY_HISTORY_DAYS = 62
+# After a pain report, this many sessions run at the previous week's targets.
+GENTLE_SESSIONS = 3
+MAX_LISTED_IDS = 8
+
+
+def _id_list(raw: object) -> tuple[str, ...] | None:
+    """A short list of short ids from outside data, or ``None`` if it is not one."""
+    if not isinstance(raw, list | tuple) or len(raw) > MAX_LISTED_IDS:
+        return None
+    if not all(isinstance(item, str) and 0 < len(item) <= 40 for item in raw):
+        return None
+    return tuple(raw)
 
 
 @dataclass(frozen=True)
 class Position:
-    """Where a user is in a routine: the step they are on, kept until it is finished."""
+    """Where a user is in a routine: ``step`` is the *next* step to deliver.
+
+    A step is done once its narration has been delivered, so the place kept is always
+    the step to come. ``started_on`` is the day the credit (``seconds_done``,
+    ``steps_done``) was earned: a routine carried on another day starts its credit
+    afresh, so no day is credited with another day's practice. ``minutes``, ``gentle``
+    and ``eased`` fix the shape of this routine's steps, so the place stays meaningful
+    whatever changes elsewhere; ``skipped`` lists exercises to leave out of it.
+    """
 
     plan: str
     week: int
@@ -29,6 +53,10 @@ class Position:
     started_on: str
     seconds_done: int = 0
     steps_done: int = 0
+    minutes: int = 0
+    gentle: bool = False
+    eased: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
 
     @classmethod
     def parse(cls, raw: object) -> Position | None:
@@ -39,20 +67,33 @@ class Position:
         if not isinstance(raw, dict):
             return None
         text = ("plan", "started_on")
-        numbers = ("week", "step", "seconds_done", "steps_done")
-        if set(raw) - set(text) - set(numbers) or not all(k in raw for k in (*text, "week",
-                                                                             "step")):
+        numbers = ("week", "step", "seconds_done", "steps_done", "minutes")
+        lists = ("eased", "skipped")
+        known = {*text, *numbers, *lists, "gentle"}
+        if set(raw) - known or not all(k in raw for k in (*text, "week", "step")):
             return None
         if not all(isinstance(raw[k], str) and 0 < len(raw[k]) <= 40 for k in text):
             return None
         values = [raw.get(k, 0) for k in numbers]
         if not all(type(v) is int and 0 <= v < 10**7 for v in values):
             return None
+        if not isinstance(raw.get("gentle", False), bool):
+            return None
+        parsed_lists = {k: _id_list(raw.get(k, [])) for k in lists}
+        if any(v is None for v in parsed_lists.values()):
+            return None
         try:
             date.fromisoformat(raw["started_on"])
         except ValueError:
             return None
-        return cls(**raw) if raw["week"] >= 1 else None
+        if raw["week"] < 1:
+            return None
+        return cls(**{**raw, **parsed_lists})
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["eased"], data["skipped"] = list(self.eased), list(self.skipped)
+        return data
 
 
 @dataclass(frozen=True)
@@ -71,12 +112,25 @@ class SessionRecord:
 
 @dataclass
 class Profile:
-    """Everything a turn needs to know about a user, read in one go."""
+    """Everything a turn needs to know about a user, read in one go.
+
+    Nothing here is health information: the coach keeps how to coach (settings, the
+    program week, whether to check in at the next start, how many gentle sessions are
+    left, which exercises to do in their easier form), never what a person felt, where,
+    or when. ``safety_notice_heard`` means the first-use safety questions were heard
+    and passed; a "yes" to them is never stored.
+    """
 
     version: int = 0
     first_seen_on: str | None = None
     safety_notice_heard: bool = False
-    pain_reported_on: str | None = None
+    check_in: bool = False
+    gentle_left: int = 0
+    eased: list[str] = field(default_factory=list)
+    settings: Settings = DEFAULT_SETTINGS
+    program_week: int = 1
+    program_days: int = 0
+    last_program_day: str | None = None
     time_zone: str | None = None
     sessions: int = 0
     seconds: int = 0
@@ -88,10 +142,17 @@ class Profile:
     last_session_seconds: int = 0
     daily: dict[str, list[int]] = field(default_factory=dict)
     position: Position | None = None
+    reminder: ReminderState | None = None
+
+    @property
+    def week(self) -> int:
+        """The program week, never past the maintenance phase."""
+        return max(1, min(self.program_week, MAINTENANCE))
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("version")
+        data["position"] = self.position.to_dict() if self.position is not None else None
         return data
 
     @classmethod
@@ -99,8 +160,23 @@ class Profile:
         known = {name for name in cls.__dataclass_fields__ if name != "version"}
         values = {key: value for key, value in data.items() if key in known}
         position = values.pop("position", None)
+        settings = values.pop("settings", None)
+        reminder = values.pop("reminder", None)
+        eased = _id_list(values.pop("eased", []))
+        if "program_week" not in data:
+            # Profiles from before explicit program weeks moved up every five practice days.
+            days = int(data.get("practice_days", 0) or 0)
+            values["program_week"] = min(1 + days // PROGRAM_DAYS_PER_WEEK, MAINTENANCE)
+            values["program_days"] = 0 if values["program_week"] == MAINTENANCE \
+                else days % PROGRAM_DAYS_PER_WEEK
+        if data.get("pain_reported_on"):
+            # Older profiles kept the date of a pain report; only "check in next time" stays.
+            values["check_in"] = True
         profile = cls(version=version, **values)
         profile.position = Position.parse(position)
+        profile.settings = Settings.parse(settings)
+        profile.eased = list(eased or ())
+        profile.reminder = ReminderState.parse(reminder)
         return profile
 
 
@@ -111,12 +187,26 @@ class NoticeHeard:
 
 @dataclass(frozen=True)
 class PainReported:
-    on: str
+    """Check in at the next start, go gently for a few sessions, ease ``exercise``."""
+
+    exercise: str | None = None
 
 
 @dataclass(frozen=True)
-class PainAcknowledged:
-    pass
+class CheckedIn:
+    """The answer to "does it still hurt?": only a "no" ends the check-in."""
+
+    fine: bool
+
+
+@dataclass(frozen=True)
+class SettingsChanged:
+    settings: Settings
+
+
+@dataclass(frozen=True)
+class ProgramWeekSet:
+    week: int
 
 
 @dataclass(frozen=True)
@@ -131,32 +221,66 @@ class PositionSet:
 
 @dataclass(frozen=True)
 class SessionCompleted:
+    """A finished session; ``program_day`` when it was most of a daily routine."""
+
     record: SessionRecord
+    program_day: bool = False
 
 
-Change = NoticeHeard | PainReported | PainAcknowledged | TimeZoneLearned | PositionSet | \
-    SessionCompleted
+@dataclass(frozen=True)
+class ReminderChanged:
+    """The daily reminder was set, moved, cancelled, offered or declined."""
+
+    state: ReminderState
+
+
+Change = NoticeHeard | PainReported | CheckedIn | SettingsChanged | ProgramWeekSet | \
+    TimeZoneLearned | PositionSet | SessionCompleted | ReminderChanged
 
 
 def apply(profile: Profile, changes: list[Change]) -> Profile:
     """A new profile with ``changes`` applied in order; ``profile`` is left as it was."""
-    result = replace(profile, daily=dict(profile.daily))
+    result = replace(profile, daily=dict(profile.daily), eased=list(profile.eased))
     for change in changes:
         match change:
             case NoticeHeard(on):
                 result.safety_notice_heard = True
                 result.first_seen_on = result.first_seen_on or on
-            case PainReported(on):
-                result.pain_reported_on = on
-            case PainAcknowledged():
-                result.pain_reported_on = None
+            case PainReported(exercise):
+                result.check_in = True
+                result.gentle_left = GENTLE_SESSIONS
+                if exercise and exercise not in result.eased:
+                    result.eased = [*result.eased, exercise][-MAX_LISTED_IDS:]
+            case CheckedIn(fine):
+                result.check_in = result.check_in and not fine
+            case SettingsChanged(settings):
+                result.settings = settings
+            case ProgramWeekSet(week):
+                result.program_week = max(1, min(week, MAINTENANCE))
+                result.program_days = 0
             case TimeZoneLearned(time_zone):
                 result.time_zone = time_zone
             case PositionSet(position):
                 result.position = position
-            case SessionCompleted(record):
+            case SessionCompleted(record, program_day):
                 _count_session(result, record)
+                _count_program(result, record, program_day)
+            case ReminderChanged(state):
+                result.reminder = state
     return result
+
+
+def _count_program(profile: Profile, record: SessionRecord, program_day: bool) -> None:
+    """A program day moves the program on; gentle sessions hold it and count down."""
+    if profile.gentle_left > 0:
+        if program_day:
+            profile.gentle_left -= 1
+            if profile.gentle_left == 0:
+                profile.eased = []
+        return
+    if program_day and profile.last_program_day != record.on:
+        profile.program_days += 1
+        profile.last_program_day = record.on
 
 
 def _count_session(profile: Profile, record: SessionRecord) -> None:
@@ -199,21 +323,34 @@ class Totals:
         return round(self.seconds / 60)
 
 
-def period_start(period: str, today: date) -> date | None:
-    """First day of ``period`` ("today", "week" from Monday, "month"); ``None`` for all time."""
-    if period == "today":
-        return today
-    if period == "week":
-        return today - timedelta(days=today.weekday())
-    if period == "month":
-        return today.replace(day=1)
+PERIODS = ("today", "yesterday", "week", "last_week", "month", "last_month", "all")
+
+
+def period_bounds(period: str, today: date) -> tuple[date, date] | None:
+    """First and last day of ``period``; weeks start on Monday; ``None`` for all time."""
+    monday = today - timedelta(days=today.weekday())
+    first_of_month = today.replace(day=1)
+    match period:
+        case "today":
+            return today, today
+        case "yesterday":
+            return today - timedelta(1), today - timedelta(1)
+        case "week":
+            return monday, today
+        case "last_week":
+            return monday - timedelta(7), monday - timedelta(1)
+        case "month":
+            return first_of_month, today
+        case "last_month":
+            last = first_of_month - timedelta(1)
+            return last.replace(day=1), last
     return None
 
 
 def totals(profile: Profile, period: str, today: date) -> Totals:
-    start = period_start(period, today)
-    if start is None:
+    bounds = period_bounds(period, today)
+    if bounds is None:
         return Totals(profile.sessions, profile.seconds)
-    first, last = start.isoformat(), today.isoformat()
+    first, last = bounds[0].isoformat(), bounds[1].isoformat()
     picked = [v for d, v in profile.daily.items() if first <= d <= last]
     return Totals(sum(v[0] for v in picked), sum(v[1] for v in picked))

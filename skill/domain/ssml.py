@@ -62,11 +62,13 @@ class Speech:
         self.parts.extend(other.parts)
         return self
 
-    def body(self) -> str:
-        return " ".join(self.parts)
+    def body(self, rate: str | None = None) -> str:
+        """The SSML inside ``<speak>``; ``rate`` (like ``"90%"``) slows the whole voice."""
+        text = " ".join(self.parts)
+        return f'<prosody rate="{rate}">{text}</prosody>' if rate and text else text
 
-    def ssml(self) -> str:
-        return f"<speak>{self.body()}</speak>"
+    def ssml(self, rate: str | None = None) -> str:
+        return f"<speak>{self.body(rate)}</speak>"
 
 
 def join(texts: Iterable[str]) -> Speech:

@@ -49,13 +49,30 @@ def _add_store_options(parser: argparse.ArgumentParser) -> None:
 def chat(args: argparse.Namespace) -> int:
     from skill.alexa.app import build_app
     from skill.alexa.envelopes import Device
-    from skill.hosts.console import Console, ModelMatcher, load_model, main_loop
+    from skill.hosts.console import (
+        Clock,
+        Console,
+        ModelMatcher,
+        device_zone,
+        load_model,
+        main_loop,
+        parse_clock,
+    )
 
     zone = local_time_zone()
+    # The console's Echo is set to this machine's zone, so a --now without an offset is
+    # read there too: "07:30" is the user's half past seven.
+    local = device_zone(zone)
+    try:
+        start = parse_clock(args.now, local) if args.now else None
+    except ValueError:
+        print(f"release-coach chat: --now {args.now!r} is not an ISO time "
+              "such as 2026-03-02T07:30", file=sys.stderr)
+        return 2
     app = build_app(_store(args), time_zone_lookup=lambda _handler_input: zone)
     device = Device(user_id=f"amzn1.ask.account.console-{args.user}", locale=args.locale)
     console = Console(app, device, ModelMatcher(load_model(args.locale)), sys.stdout,
-                      real_time=args.real_time)
+                      real_time=args.real_time, clock=Clock(start), zone=local)
     main_loop(console)
     return 0
 
@@ -135,7 +152,12 @@ def parser() -> argparse.ArgumentParser:
     talk.add_argument("--user", default="local", help="who is talking (each has own progress)")
     talk.add_argument("--locale", default="en-US",
                       choices=["en-US", "en-GB", "en-CA", "en-AU", "en-IN"])
-    talk.add_argument("--real-time", action="store_true", help="wait through the pauses")
+    talk.add_argument("--real-time", action="store_true",
+                      help="speak each stretch of words as its pauses really elapse")
+    talk.add_argument("--now", metavar="ISO_TIME",
+                      help="start the console's clock here, e.g. 2026-03-02T07:30 (this "
+                           "machine's time zone unless an offset is given); /later 1d moves "
+                           "it on")
     _add_store_options(talk)
     talk.set_defaults(run=chat)
 

@@ -39,8 +39,13 @@ def _build() -> SkillApp:
 
     # A warm container serves many turns: during an outage, skip the store for a few
     # seconds at a time rather than have every turn wait out its time budget.
-    return build_app(BreakerStore(store), skill_id=skill_id,
-                     user_key_secret=os.environ.get("USER_KEY_SECRET"))
+    app = build_app(BreakerStore(store), skill_id=skill_id,
+                    user_key_secret=os.environ.get("USER_KEY_SECRET"))
+    # Per-turn CloudWatch metrics (EMF on stdout); imported here, off the module's import.
+    from skill.hosts.metrics import emit
+
+    app.on_record = emit
+    return app
 
 
 def app() -> SkillApp:

@@ -5,9 +5,10 @@ from skill.store.base import (
     ProgressStore,
     StoreError,
     UnreadableItem,
+    person_key,
     save_with_retry,
     user_key,
 )
 
-__all__ = ["ConflictError", "ProgressStore", "StoreError", "UnreadableItem", "save_with_retry",
-           "user_key"]
+__all__ = ["ConflictError", "ProgressStore", "StoreError", "UnreadableItem", "person_key",
+           "save_with_retry", "user_key"]

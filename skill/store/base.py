@@ -49,7 +49,19 @@ class ProgressStore(Protocol):
         ...
 
     def delete_user(self, user_key: str) -> None:
-        """Remove every item the store holds for the user."""
+        """Remove every item the store holds for the user (an account or one person)."""
+        ...
+
+    def link_person(self, account_key: str, person_key: str) -> None:
+        """Note that the voice profile ``person_key`` belongs to the account ``account_key``.
+
+        Idempotent. Without it, disabling the skill could not find a person's profile:
+        Alexa's ``SkillDisabled`` event names the account only.
+        """
+        ...
+
+    def delete_account(self, account_key: str) -> None:
+        """Remove the account's items and those of every person linked to it."""
         ...
 
 
@@ -86,3 +98,11 @@ def user_key(alexa_user_id: str, secret: str | None = None) -> str:
     secret = secret if secret is not None else os.environ.get("USER_KEY_SECRET", "")
     digest = hmac.new(secret.encode(), alexa_user_id.encode(), hashlib.sha256).hexdigest()
     return f"u_{digest}"
+
+
+def person_key(alexa_person_id: str, secret: str | None = None) -> str:
+    """A one-way key for a recognised speaker (a voice profile), like :func:`user_key`.
+
+    Same HMAC and secret; the ``p_`` prefix keeps it apart from every account key.
+    """
+    return f"p_{user_key(alexa_person_id, secret)[2:]}"

@@ -120,6 +120,12 @@ class BreakerStore:
     def delete_user(self, user_key: str) -> None:
         self.writes.call(lambda: self.store.delete_user(user_key))
 
+    def link_person(self, account_key: str, person_key: str) -> None:
+        self.writes.call(lambda: self.store.link_person(account_key, person_key))
+
+    def delete_account(self, account_key: str) -> None:
+        self.writes.call(lambda: self.store.delete_account(account_key))
+
     def close(self) -> None:
         close = getattr(self.store, "close", None)
         if callable(close):

@@ -28,6 +28,7 @@ from skill.domain.progress import Change, Profile, SessionRecord
 from skill.store.base import ConflictError, StoreError, UnreadableItem, save_with_retry
 from skill.store.schema import (
     PARTITION_KEY,
+    PERSON_PREFIX,
     PROFILE_SK,
     SESSION_PREFIX,
     SORT_KEY,
@@ -267,7 +268,31 @@ class DynamoDBStore:
             self._delete_user(user_key)
 
     def _delete_user(self, user_key: str) -> None:
-        keys = list(self._all_keys(user_key))
+        # The account's links to its voice profiles stay: they are the account's, not a
+        # person's progress, and disabling the skill needs them to find every person.
+        keys = [k for k in self._all_keys(user_key)
+                if not k[SORT_KEY].get("S", "").startswith(PERSON_PREFIX)]
+        self._delete_keys(keys)
+
+    def link_person(self, account_key: str, person_key: str) -> None:
+        with self._operation():
+            self._call("PutItem", self.client.put_item, TableName=self.table_name,
+                       Item=_key(account_key, f"{PERSON_PREFIX}{person_key}"),
+                       ReturnConsumedCapacity="TOTAL")
+
+    def delete_account(self, account_key: str) -> None:
+        # A SkillDisabled event, not a spoken turn: deleting everyone may take longer.
+        with self._operation(DELETE_BUDGET_SECONDS):
+            keys = list(self._all_keys(account_key))
+            for key in keys:
+                sort_key = key[SORT_KEY].get("S", "")
+                if sort_key.startswith(PERSON_PREFIX):
+                    self._delete_user(sort_key[len(PERSON_PREFIX):])
+            # The account's own items, its links included, go after every person's: a retry
+            # after a failure half-way still finds the people left to delete.
+            self._delete_keys(keys)
+
+    def _delete_keys(self, keys: list[dict[str, AttributeValueTypeDef]]) -> None:
         # The profile goes last: if a delete stops half-way, what is left still reads
         # as the user's progress rather than as history without a profile.
         keys.sort(key=lambda k: k[SORT_KEY].get("S") == PROFILE_SK)

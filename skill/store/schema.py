@@ -22,6 +22,9 @@ PARTITION_KEY = "pk"
 SORT_KEY = "sk"
 PROFILE_SK = "PROFILE"
 SESSION_PREFIX = "SESSION#"
+# In an account's partition: one item per voice profile of that account, so that disabling
+# the skill can find every person's partition (the event names the account only).
+PERSON_PREFIX = "PERSON#"
 BILLING_MODE: Final = "PAY_PER_REQUEST"
 
 TABLE_KEY_SCHEMA: list[KeySchemaElementTypeDef] = [

@@ -52,6 +52,11 @@ CREATE TABLE IF NOT EXISTS sessions (
     data TEXT NOT NULL,
     PRIMARY KEY (user_key, id)
 );
+CREATE TABLE IF NOT EXISTS persons (
+    account_key TEXT NOT NULL,
+    person_key TEXT NOT NULL,
+    PRIMARY KEY (account_key, person_key)
+);
 """
 
 
@@ -249,6 +254,37 @@ class SqliteStore:
             try:
                 db.execute("DELETE FROM profiles WHERE user_key = ?", (user_key,))
                 db.execute("DELETE FROM sessions WHERE user_key = ?", (user_key,))
+                db.execute("COMMIT")
+            except sqlite3.Error:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+
+        self._retrying(transaction, write=True)
+
+    def link_person(self, account_key: str, person_key: str) -> None:
+        def insert() -> None:
+            self._connection().execute("INSERT OR IGNORE INTO persons VALUES (?, ?)",
+                                       (account_key, person_key))
+
+        self._retrying(insert, write=True)
+
+    def delete_account(self, account_key: str) -> None:
+        def transaction() -> None:
+            db = self._connection()
+            try:
+                db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:
+                if _is_busy(error):
+                    raise _Busy from error
+                raise
+            try:
+                keys = [account_key, *(row[0] for row in db.execute(
+                    "SELECT person_key FROM persons WHERE account_key = ?", (account_key,)))]
+                for key in keys:
+                    db.execute("DELETE FROM profiles WHERE user_key = ?", (key,))
+                    db.execute("DELETE FROM sessions WHERE user_key = ?", (key,))
+                db.execute("DELETE FROM persons WHERE account_key = ?", (account_key,))
                 db.execute("COMMIT")
             except sqlite3.Error:
                 if db.in_transaction:

@@ -13,6 +13,7 @@ import flask
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.wrappers import Response as WerkzeugResponse
 
+from skill.hosts.web.documents import register_documents
 from skill.hosts.web.options import DEFAULT_MAX_BODY_BYTES, ServerOptions
 from skill.hosts.web.verifier import RequestVerifier, VerificationError
 
@@ -214,6 +215,8 @@ def create_app(
         fields["outcome"] = "ok"
         return flask.Response(body, status=200, mimetype="application/json")
 
+    # The privacy policy and terms of use (docs/), so that a self-hosted skill has real URLs.
+    register_documents(app)
     return app
 
 

@@ -1,0 +1,290 @@
+"""Answers to questions: today's routine, how long, what an exercise is, progress, help.
+
+Answers never move the place. Mid-routine they end by offering to carry on; in a
+one-shot request they end the session; otherwise they ask what next, and "no" to
+that ends politely.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from skill.domain.content import exercises_data
+from skill.domain.dialogue.coach import Coach, and_list, n
+from skill.domain.dialogue.state import Mode, Outcome, Pending, Said
+from skill.domain.dialogue.table import behaviour
+from skill.domain.exercises import REVERSE_KEGEL, exercise_name, stretches
+from skill.domain.narration import step_exercise
+from skill.domain.program import (
+    MAINTENANCE,
+    PROGRAM_DAYS_PER_WEEK,
+    PROGRAM_WEEKS,
+    ReleaseSet,
+    week_plan,
+)
+from skill.domain.progress import PERIODS, streak_on, totals
+from skill.domain.routine import (
+    DAILY,
+    STRETCHES,
+    routine_minutes,
+    routine_steps,
+    step_seconds,
+)
+from skill.domain.ssml import Speech
+
+MAX_ECHOED_CHARS = 40
+
+
+def routine_summary(c: Coach, plan: str = DAILY, minutes: int = 0) -> str:
+    """Today's routine in one sentence: the week, what it holds, how long it takes."""
+    profile = c.profile
+    choices = c.new_choices(minutes)
+    steps = routine_steps(plan, profile.week, choices)
+    length = routine_minutes(plan, profile.week, choices)
+    names: list[str] = []
+    reps = hold = 0
+    for step in steps:
+        if isinstance(step, ReleaseSet):
+            reps, hold = step.total_reps, step.hold_seconds
+        elif exercise_name(step.stretch_id) not in names:
+            names.append(exercise_name(step.stretch_id))
+    if plan not in (DAILY, STRETCHES):
+        return c.line("single_summary", name=c.plan_name(plan), minutes=n(length, "minute"))
+    week_words = (c.line("maintenance_phase") if profile.week >= MAINTENANCE
+                  else c.line("program_week", week=profile.week, weeks=PROGRAM_WEEKS))
+    stretches_words = and_list([f"the {name}" for name in names])
+    if plan == STRETCHES:
+        return c.line("stretches_summary", stretches=stretches_words,
+                      minutes=n(length, "minute"))
+    key = "short_summary" if minutes else "todays_routine"
+    text = c.line(key, week_words=week_words, reps=reps, hold=hold,
+                  stretches=stretches_words or c.line("no_stretches"),
+                  minutes=n(length, "minute"), budget=minutes)
+    if choices.gentle:
+        text += " " + c.line("gentle_note")
+    return text
+
+
+@behaviour
+def todays_routine(c: Coach, said: Said) -> Outcome:
+    from skill.domain.dialogue.navigation import offer_start
+
+    if c.session.in_routine:
+        return c.follow_up(Speech().say(routine_summary(c)))
+    return offer_start(c, Speech())
+
+
+@behaviour
+def how_long(c: Coach, said: Said) -> Outcome:
+    from skill.domain.dialogue.navigation import offer_start
+
+    position = c.session.position
+    if c.session.in_routine and position is not None:
+        steps = c.steps(position)
+        left = [s for i, s in enumerate(steps) if i >= position.step
+                and step_exercise(s) not in position.skipped]
+        seconds = sum(step_seconds(step, c.profile.settings) for step in left)
+        return c.follow_up(c.say("time_left", minutes=n(max(1, round(seconds / 60)),
+                                                          "minute")))
+    minutes = routine_minutes(DAILY, c.profile.week, c.new_choices())
+    return offer_start(c, c.say("how_long", minutes=n(minutes, "minute")))
+
+
+@behaviour
+def explain_exercise(c: Coach, said: Said) -> Outcome:
+    exercise = said.exercise if said.exercise in (REVERSE_KEGEL, *stretches()) \
+        else REVERSE_KEGEL
+    assert exercise is not None
+    data = exercises_data()
+    source = data[REVERSE_KEGEL] if exercise == REVERSE_KEGEL \
+        else data["stretches"][exercise]
+    speech = Speech().say(source["explain"])
+    if c.session.in_routine:
+        return c.follow_up(speech)
+    speech.say(c.line("offer_guide", name=c.plan_name(exercise)))
+    return c.ask(speech, Mode.OFFER_START, offer=Pending(exercise))
+
+
+def exercise_menu(c: Coach, said: Said) -> Outcome:
+    heard = said.heard
+    echo = heard is not None and 0 < len(heard) <= MAX_ECHOED_CHARS
+    lead = c.say("unknown_exercise", heard=heard) if echo else Speech()
+    lead.say(c.line("exercise_menu"))
+    mode = Mode.BETWEEN_STEPS if c.session.in_routine else Mode.IDLE
+    return c.ask(lead, mode, c.say("exercise_menu"))
+
+
+@behaviour
+def help_here(c: Coach, said: Said) -> Outcome:
+    mode = c.session.mode
+    return c.ask(c.say(f"help_{mode.value}").extend(c.reprompt(c.session)), mode)
+
+
+@behaviour
+def not_understood(c: Coach, said: Said) -> Outcome:
+    mode = c.session.mode
+    return c.ask(c.say("fallback").extend(c.reprompt(c.session)), mode)
+
+
+@behaviour
+def what_would_you_like(c: Coach, said: Said) -> Outcome:
+    return c.ask(c.say("what_would_you_like"), Mode.IDLE)
+
+
+# ---------------------------------------------------------------------- progress
+
+
+def _no_history(c: Coach) -> Outcome | None:
+    if c.profile.sessions:
+        return None
+    key = "no_history_in_routine" if c.session.in_routine else "no_history"
+    return c.follow_up(c.say(key))
+
+
+def _streak_speech(c: Coach) -> Speech:
+    profile = c.profile
+    streak = streak_on(profile, c.today)
+    if streak == 0:
+        return c.say("streak_none", longest=n(profile.longest_streak, "day"))
+    practised_today = profile.last_practice_on == c.today.isoformat()
+    key = "streak_today" if practised_today else "streak_keep_alive"
+    return c.say(key, streak=n(streak, "day"), longest=n(profile.longest_streak, "day"))
+
+
+@behaviour
+def progress_summary(c: Coach, said: Said) -> Outcome:
+    if (empty := _no_history(c)) is not None:
+        return empty
+    profile = c.profile
+    week = totals(profile, "week", c.today)
+    speech = c.say("progress_summary", sessions=n(profile.sessions, "session"),
+                   minutes=n(round(profile.seconds / 60), "minute"),
+                   week_sessions=n(week.sessions, "session"))
+    return c.follow_up(speech.extend(_streak_speech(c)))
+
+
+@behaviour
+def streak(c: Coach, said: Said) -> Outcome:
+    if (empty := _no_history(c)) is not None:
+        return empty
+    return c.follow_up(_streak_speech(c))
+
+
+def _period(c: Coach, said: Said, default: str) -> str | None:
+    """The period asked about; ``None`` when words were heard that name no period."""
+    if said.value in PERIODS:
+        return said.value
+    return None if said.heard else default
+
+
+def _which_period(c: Coach) -> Outcome:
+    mode = Mode.BETWEEN_STEPS if c.session.in_routine else Mode.IDLE
+    return c.ask(c.say("which_period"), mode, c.say("which_period"))
+
+
+@behaviour
+def session_count(c: Coach, said: Said) -> Outcome:
+    period = _period(c, said, "week")
+    if period is None:
+        return _which_period(c)
+    if (empty := _no_history(c)) is not None:
+        return empty
+    found = totals(c.profile, period, c.today)
+    return c.follow_up(c.say(f"sessions_{period}", count=n(found.sessions, "session"),
+                             total=n(c.profile.sessions, "session")))
+
+
+@behaviour
+def minutes_practised(c: Coach, said: Said) -> Outcome:
+    period = _period(c, said, "all")
+    if period is None:
+        return _which_period(c)
+    if (empty := _no_history(c)) is not None:
+        return empty
+    found = totals(c.profile, period, c.today)
+    return c.follow_up(c.say(f"minutes_{period}", minutes=n(found.minutes, "minute"),
+                             sessions=n(found.sessions, "session")))
+
+
+@behaviour
+def last_session(c: Coach, said: Said) -> Outcome:
+    profile = c.profile
+    if (empty := _no_history(c)) is not None or profile.last_practice_on is None:
+        return empty or c.follow_up(c.say("no_history"))
+    days = (c.today - date.fromisoformat(profile.last_practice_on)).days
+    minutes = round(profile.last_session_seconds / 60)
+    when = (c.line("when_today") if days <= 0 else c.line("when_yesterday") if days == 1
+            else c.line("when_days_ago", days=n(days, "day")))
+    return c.follow_up(c.say("last_session", when=when, title=profile.last_session_title or "",
+                             minutes=n(max(1, minutes), "minute")))
+
+
+@behaviour
+def program_week(c: Coach, said: Said) -> Outcome:
+    profile = c.profile
+    if profile.week >= MAINTENANCE:
+        return c.follow_up(c.say("program_maintenance"))
+    plan = week_plan(profile.week)
+    return c.follow_up(c.say("program_week_answer", week=profile.week, weeks=PROGRAM_WEEKS,
+                             reps=plan.reps, hold=plan.hold_seconds).extend(_days_left(c)))
+
+
+def _days_left(c: Coach) -> Speech:
+    profile = c.profile
+    if profile.week >= MAINTENANCE:
+        return c.say("program_maintenance")
+    if profile.gentle_left > 0:
+        return c.say("program_on_hold", sessions=n(profile.gentle_left, "session"))
+    left = max(0, PROGRAM_DAYS_PER_WEEK - profile.program_days)
+    if left == 0:
+        return c.say("program_ready", next=profile.week + 1)
+    return c.say("program_days_left", done=n(profile.program_days, "day"), left=n(left, "day"),
+                 next=profile.week + 1)
+
+
+@behaviour
+def on_track(c: Coach, said: Said) -> Outcome:
+    speech = _days_left(c)
+    if c.profile.sessions:
+        speech.extend(_streak_speech(c))
+    return c.follow_up(speech)
+
+
+@behaviour
+def where_left_off(c: Coach, said: Said) -> Outcome:
+    from skill.domain.dialogue.navigation import offer_resume, offer_start
+
+    position = c.session.position if c.session.in_routine else c.place()
+    if position is None or c.upcoming(position) is None:
+        return offer_start(c, c.say("nothing_to_resume"))
+    if c.session.in_routine:
+        index = c.upcoming(position)
+        assert index is not None
+        return c.ask(c.say("in_routine_place", next=c.title(position, index),
+                           number=index + 1, count=len(c.steps(position))),
+                     Mode.BETWEEN_STEPS)
+    # The offer itself says where: "You'd finished X; next is Y. Shall I carry on?"
+    return offer_resume(c, Speech(), position)
+
+
+# ---------------------------------------------------------------------- deleting
+
+
+@behaviour
+def confirm_delete(c: Coach, said: Said) -> Outcome:
+    return c.ask(c.say("confirm_delete"), Mode.CONFIRM_DELETE)
+
+
+@behaviour
+def delete_everything(c: Coach, said: Said) -> Outcome:
+    outcome = c.end(c.say("deleted"), position=None, held=None, screened=False)
+    outcome.delete_user = True
+    return outcome
+
+
+@behaviour
+def keep_everything(c: Coach, said: Said) -> Outcome:
+    return c.end(c.say("delete_cancelled"))
+
+
+__all__ = ["exercise_menu", "routine_summary"]

@@ -1,0 +1,201 @@
+"""Personal pace and the program's pace: settings, shorter routines, and moving weeks.
+
+Settings are remembered per user and kept inside the guidance's bounds (see
+:mod:`skill.domain.settings`). A change made mid-routine applies from the next step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from skill.domain.dialogue.coach import Coach, and_list, n
+from skill.domain.dialogue.state import Mode, Outcome, Said
+from skill.domain.dialogue.table import behaviour
+from skill.domain.exercises import REVERSE_KEGEL
+from skill.domain.narration import step_exercise
+from skill.domain.program import MAINTENANCE, week_plan
+from skill.domain.progress import PositionSet, ProgramWeekSet, SettingsChanged
+from skill.domain.routine import DAILY, STRETCHES, step_seconds
+from skill.domain.settings import (
+    DEFAULT_SETTINGS,
+    PACE_MAX,
+    PACE_MIN,
+    REPS_MAX,
+    REPS_MIN,
+    STRETCH_HOLD_MAX,
+    STRETCH_HOLD_MIN,
+    STRETCH_HOLD_STEP,
+    Settings,
+    clamp,
+)
+from skill.domain.ssml import Speech
+
+MIN_BUDGET_MINUTES, MAX_BUDGET_MINUTES = 2, 60
+
+
+def _changed(settings: Settings, change: str | None) -> tuple[Settings, str]:
+    """The settings after ``change``, and the phrase key that says what happened."""
+    s = settings
+    match change:
+        case "slower":
+            new = replace(s, pace=clamp(s.pace + 1, PACE_MIN, PACE_MAX))
+            return new, "setting_slower" if new != s else "setting_slowest"
+        case "faster":
+            new = replace(s, pace=clamp(s.pace - 1, PACE_MIN, PACE_MAX))
+            return new, "setting_faster" if new != s else "setting_fastest"
+        case "longer_holds":
+            new = replace(s, hold_change=clamp(s.hold_change + 1, -2, 2),
+                          stretch_hold=clamp(s.stretch_hold + STRETCH_HOLD_STEP,
+                                             STRETCH_HOLD_MIN, STRETCH_HOLD_MAX))
+            return new, "setting_longer" if new != s else "setting_longest"
+        case "shorter_holds":
+            new = replace(s, hold_change=clamp(s.hold_change - 1, -2, 2),
+                          stretch_hold=clamp(s.stretch_hold - STRETCH_HOLD_STEP,
+                                             STRETCH_HOLD_MIN, STRETCH_HOLD_MAX))
+            return new, "setting_shorter" if new != s else "setting_shortest"
+        case "more_reps":
+            new = replace(s, reps_change=clamp(s.reps_change + 2, -5, 5))
+            return new, "setting_more_reps" if new != s else "setting_most_reps"
+        case "fewer_reps":
+            new = replace(s, reps_change=clamp(s.reps_change - 2, -5, 5))
+            return new, "setting_fewer_reps" if new != s else "setting_fewest_reps"
+        case "less_talking":
+            return replace(s, brief=True), "setting_brief"
+        case "more_talking":
+            return replace(s, brief=False), "setting_full"
+        case "auto_off":
+            return replace(s, auto_advance=False), "setting_auto_off"
+        case "auto_on":
+            return replace(s, auto_advance=True), "setting_auto_on"
+    return s, "setting_unknown"
+
+
+@behaviour
+def change_setting(c: Coach, said: Said) -> Outcome:
+    new, key = _changed(c.profile.settings, said.value)
+    if new != c.profile.settings:
+        c.changes.append(SettingsChanged(new))
+    speech = c.say(key)
+    if c.session.in_routine and new != c.ctx.profile.settings:
+        speech.say(c.line("setting_from_next_step"))
+    return c.follow_up(speech)
+
+
+def describe_settings(c: Coach, settings: Settings) -> Speech:
+    plan = week_plan(c.profile.week)
+    reps, hold = settings.release_targets(plan.reps, plan.hold_seconds)
+    pace = {-1: "brisk", 0: "standard", 1: "slower", 2: "slowest"}[settings.pace]
+    return c.say("settings_status", pace=pace, reps=reps, hold=hold,
+                 stretch=max(settings.stretch_hold, plan.stretch_hold_seconds),
+                 talk=c.line("talk_brief" if settings.brief else "talk_full"),
+                 auto=c.line("auto_on" if settings.auto_advance else "auto_off"),
+                 reps_min=REPS_MIN, reps_max=REPS_MAX)
+
+
+@behaviour
+def settings_status(c: Coach, said: Said) -> Outcome:
+    return c.follow_up(describe_settings(c, c.profile.settings))
+
+
+@behaviour
+def reset_settings(c: Coach, said: Said) -> Outcome:
+    if c.profile.settings != DEFAULT_SETTINGS:
+        c.changes.append(SettingsChanged(DEFAULT_SETTINGS))
+    return c.follow_up(c.say("settings_reset"))
+
+
+def _trim_to(c: Coach, minutes: int) -> Outcome:
+    """Mid-routine: leave out stretches from the end until what is left fits."""
+    position = c.session.position
+    assert position is not None
+    steps = c.steps(position)
+    left = [i for i in range(position.step, len(steps))
+            if step_exercise(steps[i]) not in position.skipped]
+    skipped = list(position.skipped)
+    settings = c.profile.settings
+
+    def remaining() -> float:
+        return sum(step_seconds(steps[i], settings) for i in left
+                   if step_exercise(steps[i]) not in skipped)
+
+    for index in reversed(left):
+        exercise = step_exercise(steps[index])
+        if remaining() <= minutes * 60:
+            break
+        if exercise != REVERSE_KEGEL and exercise not in skipped:
+            skipped.append(exercise)
+    trimmed = replace(position, skipped=tuple(skipped))
+    c.session = c.next_session(position=trimmed)
+    c.changes.append(PositionSet(trimmed))
+    dropped = [s for s in skipped if s not in position.skipped]
+    from skill.domain.exercises import exercise_name
+
+    speech = c.say("trimmed", minutes=n(minutes, "minute"),
+                   dropped=and_list([f"the {exercise_name(s)}" for s in dropped])) \
+        if dropped else c.say("already_fits", minutes=n(minutes, "minute"))
+    return c.follow_up(speech)
+
+
+@behaviour
+def short_routine(c: Coach, said: Said) -> Outcome:
+    from skill.domain.dialogue.navigation import offer_start
+
+    if said.number is None or said.number < 1:
+        return c.ask(c.say("how_many_minutes"), c.session.mode, c.say("how_many_minutes"))
+    minutes = max(MIN_BUDGET_MINUTES, min(said.number, MAX_BUDGET_MINUTES))
+    if c.session.in_routine and c.session.position is not None:
+        return _trim_to(c, minutes)
+    return offer_start(c, Speech(), DAILY, minutes)
+
+
+@behaviour
+def just_stretches(c: Coach, said: Said) -> Outcome:
+    from skill.domain.dialogue.navigation import offer_start
+
+    position = c.session.position
+    if c.session.in_routine and position is not None:
+        trimmed = replace(position, skipped=(*position.skipped, REVERSE_KEGEL))
+        c.session = c.next_session(position=trimmed)
+        c.changes.append(PositionSet(trimmed))
+        return c.follow_up(c.say("stretches_only_now"))
+    return offer_start(c, c.say("stretches_only"), STRETCHES)
+
+
+@behaviour
+def make_easier(c: Coach, said: Said) -> Outcome:
+    week = c.profile.week
+    if week <= 1:
+        return c.follow_up(c.say("easiest_already"))
+    target = min(week - 1, MAINTENANCE - 1)
+    c.changes.append(ProgramWeekSet(target))
+    plan = week_plan(target)
+    return c.follow_up(c.say("stepped_back", week=target, reps=plan.reps,
+                             hold=plan.hold_seconds))
+
+
+@behaviour
+def move_up_a_week(c: Coach, said: Said) -> Outcome:
+    target = c.profile.week + 1
+    c.changes.append(ProgramWeekSet(target))
+    key = "moved_to_maintenance" if target >= MAINTENANCE else "moved_up"
+    plan = week_plan(target)
+    return c.end(c.say(key, week=target, reps=plan.reps, hold=plan.hold_seconds))
+
+
+@behaviour
+def stay_at_week(c: Coach, said: Said) -> Outcome:
+    return c.end(c.say("staying_at_week", week=c.profile.week))
+
+
+@behaviour
+def ask_reminder_time(c: Coach, said: Said) -> Outcome:
+    # The time the user names next arrives as SetReminderIntent, which sets the reminder.
+    return c.ask(c.say("reminder_ask_time"), Mode.IDLE, c.say("reminder_ask_time_reprompt"))
+
+
+@behaviour
+def no_reminder(c: Coach, said: Said) -> Outcome:
+    return c.end(c.say("reminder_offer_declined"))
+
+
+__all__ = ["describe_settings"]

@@ -1,0 +1,169 @@
+"""What a conversation knows between turns, and what one turn produces.
+
+``Mode`` is the question the last reply asked, so a bare "yes" or "next" means what
+the user just heard. A mode lasts exactly one turn: every reply sets the next one, so
+no "yes" can ever act on a question that is no longer the question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from skill.domain.progress import Change, Position, Profile
+from skill.domain.ssml import Speech
+
+
+class Mode(StrEnum):
+    IDLE = "idle"                        # nothing asked, or "what would you like?"
+    OFFER_START = "offer_start"          # "Shall we start?"
+    OFFER_RESUME = "offer_resume"        # "Shall I carry on from there?"
+    BETWEEN_STEPS = "between_steps"      # "Say next for the butterfly stretch."
+    CONFIRM_DELETE = "confirm_delete"    # "Delete all your progress. Are you sure?"
+    SAFETY_SCREEN = "safety_screen"      # "Does any of this apply to you?"
+    SCREEN_CLEARED = "screen_cleared"    # "Has a physiotherapist checked you already?"
+    CHECK_IN = "check_in"                # "Does it still hurt?"
+    FEEL_CHECK = "feel_check"            # "How did that feel?"
+    OFFER_WEEK_UP = "offer_week_up"      # "Would you like to move up to week 3?"
+    OFFER_REMINDER = "offer_reminder"    # "Would you like a daily reminder?"
+
+
+# Questions that only a yes or a no answers; anything else drops them, and says so.
+YES_NO_QUESTIONS = frozenset({Mode.CONFIRM_DELETE, Mode.SAFETY_SCREEN, Mode.SCREEN_CLEARED,
+                              Mode.CHECK_IN})
+
+
+@dataclass(frozen=True)
+class Pending:
+    """What the user asked for while a safety question had to come first."""
+
+    plan: str
+    minutes: int = 0
+    resume: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"plan": self.plan, "minutes": self.minutes, "resume": self.resume}
+
+    @classmethod
+    def parse(cls, raw: object) -> Pending | None:
+        if not isinstance(raw, dict) or set(raw) - {"plan", "minutes", "resume"}:
+            return None
+        plan, minutes, resume = raw.get("plan"), raw.get("minutes", 0), raw.get("resume", False)
+        if not (isinstance(plan, str) and 0 < len(plan) <= 40 and type(minutes) is int
+                and 0 <= minutes <= 120 and isinstance(resume, bool)):
+            return None
+        return cls(plan, minutes, resume)
+
+
+@dataclass
+class Session:
+    """The conversation's own memory, kept in Alexa's session attributes.
+
+    ``position`` is the routine in hand; ``held`` is a daily routine set aside while a
+    single exercise is done mid-routine; ``in_routine`` says that a routine is under way
+    in this session, so a side question ends by offering to carry on; ``screened``
+    remembers the safety questions were passed even when the store cannot be reached.
+    """
+
+    mode: Mode = Mode.IDLE
+    position: Position | None = None
+    held: Position | None = None
+    in_routine: bool = False
+    pending: Pending | None = None
+    screened: bool = False
+    offer: Pending | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "mode": self.mode.value,
+            "position": self.position.to_dict() if self.position else None,
+            "held": self.held.to_dict() if self.held else None,
+            "in_routine": self.in_routine,
+            "pending": self.pending.to_dict() if self.pending else None,
+            "screened": self.screened,
+            "offer": self.offer.to_dict() if self.offer else None,
+        }
+
+    @classmethod
+    def parse(cls, raw: dict[str, Any]) -> Session:
+        """Session attributes come back from the device: checked, never trusted."""
+        try:
+            mode = Mode(str(raw.get("mode")))
+        except ValueError:
+            mode = Mode.IDLE
+        return cls(
+            mode=mode,
+            position=_known(Position.parse(raw.get("position"))),
+            held=_known(Position.parse(raw.get("held"))),
+            in_routine=raw.get("in_routine") is True,
+            pending=Pending.parse(raw.get("pending")),
+            screened=raw.get("screened") is True,
+            offer=Pending.parse(raw.get("offer")),
+        )
+
+
+def _known(position: Position | None) -> Position | None:
+    from skill.domain.routine import is_known_plan
+
+    return position if position is not None and is_known_plan(position.plan) else None
+
+
+@dataclass(frozen=True)
+class Said:
+    """One thing the user said, in the domain's words: an utterance name and its values.
+
+    ``exercise`` is a resolved exercise id and ``heard`` the words Alexa heard for it;
+    ``value`` is any other resolved value (a period, a setting, a symptom);
+    ``number`` a spoken number (minutes).
+    """
+
+    name: str
+    exercise: str | None = None
+    heard: str | None = None
+    value: str | None = None
+    number: int | None = None
+
+
+@dataclass
+class Reply:
+    """What Alexa says; without a reprompt the session ends after it."""
+
+    speech: Speech
+    reprompt: Speech | None = None
+    rate: str | None = None
+
+    @property
+    def ends_session(self) -> bool:
+        return self.reprompt is None
+
+
+@dataclass
+class Outcome:
+    reply: Reply | None
+    session: Session
+    changes: list[Change] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    delete_user: bool = False
+
+    # Shortcuts kept for the adapter and the tests.
+    @property
+    def mode(self) -> Mode:
+        return self.session.mode
+
+    @property
+    def position(self) -> Position | None:
+        return self.session.position
+
+
+@dataclass
+class Context:
+    """Everything one turn knows before it answers."""
+
+    profile: Profile
+    today: date
+    session: Session = field(default_factory=Session)
+    new_session: bool = True
+    finished_at: str = ""
+    turn_id: str = "local"

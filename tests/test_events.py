@@ -1,0 +1,187 @@
+"""Requests as Amazon documents them (tests/events/*.json), through the real Lambda handler.
+
+Beside the envelopes synthesised by :class:`~skill.alexa.envelopes.Device`, these are
+kept as files in the shapes of Amazon's request reference: a ``Connections.Response``
+to the reminders permission (accepted, denied, not answered), a request from a
+recognised speaker (``person``), a ``SkillDisabled`` event, and an Echo Show
+``LaunchRequest`` with ``Viewport`` and APL in ``supportedInterfaces``. Their
+``apiEndpoint`` is pointed at a loopback stand-in: nothing reaches Amazon.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alexa_api import RemindersApi, serve_https
+from conftest import alexa_limit_problems
+
+from skill.alexa.envelopes import Device
+from skill.domain.progress import TimeZoneLearned
+from skill.domain.ssml import spoken_text
+from skill.hosts import lambda_entry
+from skill.hosts.metrics import EVENT_METRICS, NAMESPACE
+from skill.store import person_key, user_key
+from skill.store.sqlite import SqliteStore
+
+ROOT = Path(__file__).resolve().parent.parent
+EVENTS = Path(__file__).resolve().parent / "events"
+Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
+ACCOUNT = "amzn1.ask.account.AGF3NETIE4MNXNG2Z64Z27RXB6JCK2R62BCPYUZI"
+PERSON = "amzn1.ask.person.ORIGINAL-PERSON-ID-0F2C7DFDB7D3C4F5A2AB2B8B"
+
+
+@pytest.fixture
+def api(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    RemindersApi.reset()
+    with serve_https(RemindersApi, tmp_path) as (url, cert):
+        monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(cert))
+        yield url
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "lambda.sqlite3"
+
+
+@pytest.fixture
+def lambda_handler(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> Iterator[Handler]:
+    monkeypatch.delenv("TABLE_NAME", raising=False)
+    monkeypatch.setenv("RELEASE_COACH_STORE", str(db_path))
+    monkeypatch.setenv("SKILL_ID", "amzn1.ask.skill.00000000-0000-0000-0000-release-coach")
+    lambda_entry.reset()
+    spec = importlib.util.spec_from_file_location("lambda_function",
+                                                  ROOT / "lambda" / "lambda_function.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    yield module.lambda_handler
+    lambda_entry.reset()
+
+
+def event(name: str, endpoint: str) -> dict[str, Any]:
+    body: dict[str, Any] = json.loads((EVENTS / name).read_text(encoding="utf-8"))
+    body["context"]["System"]["apiEndpoint"] = endpoint
+    body["context"]["System"]["apiAccessToken"] = "test-token"
+    return body
+
+
+def speech(response: dict[str, Any]) -> str:
+    return spoken_text(response["response"]["outputSpeech"]["ssml"])
+
+
+def emf_lines(text: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in text.splitlines() if line.startswith('{"_aws"')]
+
+
+def test_every_fixture_is_an_alexa_envelope() -> None:
+    names = sorted(p.name for p in EVENTS.glob("*.json"))
+    assert names == ["connections_response_reminders_accepted.json",
+                     "connections_response_reminders_denied.json",
+                     "connections_response_reminders_not_answered.json",
+                     "echo_show_launch.json", "launch_with_person.json", "skill_disabled.json"]
+    for name in names:
+        body = json.loads((EVENTS / name).read_text(encoding="utf-8"))
+        assert body["version"] == "1.0" and "System" in body["context"], name
+        assert body["request"]["requestId"].startswith("amzn1.echo-api.request."), name
+
+
+def test_consent_accepted_sets_the_reminder(lambda_handler: Handler, api: str) -> None:
+    response = lambda_handler(event("connections_response_reminders_accepted.json", api), None)
+    assert alexa_limit_problems(response) == []
+    assert "I'll remind you every day at 8 AM" in speech(response)
+    [(method, path, body)] = RemindersApi.reminder_calls()
+    assert (method, path) == ("POST", "/v1/alerts/reminders")
+    assert body is not None and body["trigger"]["timeZoneId"] == "America/New_York"
+
+
+def test_consent_denied_is_remembered(lambda_handler: Handler, api: str,
+                                      db_path: Path) -> None:
+    response = lambda_handler(event("connections_response_reminders_denied.json", api), None)
+    assert alexa_limit_problems(response) == []
+    assert "won't set a reminder" in speech(response)
+    assert RemindersApi.reminder_calls() == []
+    lambda_entry.reset()
+    state = SqliteStore(db_path).load(user_key(ACCOUNT)).reminder
+    assert state is not None and state.declined_on == "2026-11-16"
+
+
+def test_consent_not_answered_sets_nothing(lambda_handler: Handler, api: str) -> None:
+    response = lambda_handler(
+        event("connections_response_reminders_not_answered.json", api), None)
+    assert alexa_limit_problems(response) == []
+    assert "haven't set a reminder" in speech(response)
+    assert RemindersApi.reminder_calls() == []
+
+
+def test_a_recognised_person_has_their_own_profile(lambda_handler: Handler, api: str,
+                                                    db_path: Path) -> None:
+    response = lambda_handler(event("launch_with_person.json", api), None)
+    assert alexa_limit_problems(response) == []
+    assert "Welcome to Release Coach" in speech(response)
+    store = SqliteStore(db_path)
+    assert store.load(person_key(PERSON)).time_zone == "America/New_York"
+    assert store.load(user_key(ACCOUNT)).version == 0  # the account's profile is untouched
+
+
+def test_skill_disabled_deletes_the_account_and_its_people(
+        lambda_handler: Handler, api: str, db_path: Path) -> None:
+    lambda_handler(event("launch_with_person.json", api), None)
+    lambda_handler(Device(user_id=ACCOUNT, application_id=lambda_entry.app().skill_id or "")
+                   .intent("AMAZON.HelpIntent"), None)
+    store = SqliteStore(db_path)
+    store.save(user_key(ACCOUNT), store.load(user_key(ACCOUNT)), [TimeZoneLearned("UTC")])
+    response = lambda_handler(event("skill_disabled.json", api), None)
+    assert "outputSpeech" not in response["response"]
+    assert store.load(person_key(PERSON)).version == 0
+    assert store.load(user_key(ACCOUNT)).version == 0
+
+
+def test_an_echo_show_launch_is_answered(lambda_handler: Handler, api: str) -> None:
+    response = lambda_handler(event("echo_show_launch.json", api), None)
+    assert alexa_limit_problems(response) == []
+    assert "Welcome to Release Coach" in speech(response)
+
+
+# ------------------------------------------------------------------ metrics
+
+
+def test_each_turn_writes_one_emf_line(lambda_handler: Handler, api: str,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    lambda_handler(event("connections_response_reminders_accepted.json", api), None)
+    lambda_handler(event("echo_show_launch.json", api), None)
+    lines = emf_lines(capsys.readouterr().out)
+    assert len(lines) == 2
+    first, second = lines
+    directive = first["_aws"]["CloudWatchMetrics"][0]
+    assert directive["Namespace"] == NAMESPACE and directive["Dimensions"] == [["Service"]]
+    names = {metric["Name"] for metric in directive["Metrics"]}
+    assert names == {*EVENT_METRICS.values(), "TurnLatency"}
+    assert all(name in first for name in names)  # every metric has its value
+    assert first["RemindersSet"] == 1 and second["RemindersSet"] == 0
+    assert first["TurnLatency"] > 0
+    assert isinstance(first["_aws"]["Timestamp"], int)
+    text = json.dumps(lines)
+    assert "amzn1.ask.account" not in text and "amzn1.ask.device" not in text
+
+
+def test_store_failures_are_counted(lambda_handler: Handler, api: str,
+                                    capsys: pytest.CaptureFixture[str],
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from skill.store import StoreError
+
+    app = lambda_entry.app()
+
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise StoreError("disk on fire")
+
+    monkeypatch.setattr(app.store, "load", broken)
+    monkeypatch.setattr(app.store, "save", broken)
+    response = lambda_handler(event("echo_show_launch.json", api), None)
+    assert alexa_limit_problems(response) == []
+    [line] = emf_lines(capsys.readouterr().out)
+    assert line["StoreFailures"] >= 1

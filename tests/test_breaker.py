@@ -49,6 +49,12 @@ class FlakyStore:
     def delete_user(self, user_key: str) -> None:
         self._maybe_fail()
 
+    def link_person(self, account_key: str, person_key: str) -> None:
+        self._maybe_fail()
+
+    def delete_account(self, account_key: str) -> None:
+        self._maybe_fail()
+
 
 def make() -> tuple[FlakyStore, BreakerStore, Clock]:
     inner, clock = FlakyStore(), Clock()
@@ -88,8 +94,11 @@ def test_reads_and_writes_trip_separately() -> None:
     for _ in range(FAILURES_TO_OPEN):
         with pytest.raises(StoreError):
             store.save("u", Profile(), [NoticeHeard("2026-03-01")])
-    with pytest.raises(StoreUnavailable):
-        store.delete_user("u")
+    for write in (lambda: store.delete_user("u"), lambda: store.link_person("u", "p"),
+                  lambda: store.delete_account("u")):
+        with pytest.raises(StoreUnavailable):
+            write()
+    assert inner.calls == FAILURES_TO_OPEN
     inner.failing = False
     assert store.load("u") == Profile()  # a locked file for writing can still be read
     assert store.history("u") == []

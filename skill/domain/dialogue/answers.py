@@ -17,6 +17,7 @@ from skill.domain.exercises import REVERSE_KEGEL, exercise_name, stretches
 from skill.domain.program import MAINTENANCE, PROGRAM_DAYS_PER_WEEK, PROGRAM_WEEKS, week_plan
 from skill.domain.progress import PERIODS, streak_on, totals
 from skill.domain.routine import DAILY, STRETCHES, routine_minutes, routine_steps
+from skill.domain.screens import progress_screen
 from skill.domain.ssml import Speech
 
 MAX_ECHOED_CHARS = 40
@@ -142,6 +143,12 @@ def _streak_speech(c: Coach) -> Speech:
 
 @behaviour
 def progress_summary(c: Coach, said: Said) -> Outcome:
+    outcome = _progress_summary(c)
+    outcome.screen = progress_screen(c.profile, c.today)
+    return outcome
+
+
+def _progress_summary(c: Coach) -> Outcome:
     if (empty := _no_history(c)) is not None:
         return empty
     profile = c.profile

@@ -25,7 +25,8 @@ CALENDAR_WEEKS = 4
 class StepScreen:
     """A step being narrated: ``number`` of ``count`` in its routine.
 
-    ``lead`` is what is said before the step's own cues (a greeting, the safety line,
+    ``reps_total`` is the whole set's count for a rep counter ("4 of 10"), which runs on
+    across a set's rounds; 0 for a stretch. ``lead`` is what is said before the step's own cues (a greeting, the safety line,
     the stretch's name): on a screen it is the response's speech, and the cues are
     spoken by the document, one by one, in step with what it shows.
     """
@@ -35,6 +36,7 @@ class StepScreen:
     count: int
     lead: Speech
     next_title: str | None = None
+    reps_total: int = 0
 
 
 @dataclass(frozen=True)

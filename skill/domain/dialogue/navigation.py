@@ -15,7 +15,7 @@ from skill.domain.dialogue.state import Mode, Outcome, Pending, Said
 from skill.domain.dialogue.table import behaviour
 from skill.domain.exercises import REVERSE_KEGEL, exercise_ids, exercise_name
 from skill.domain.narration import narrate, step_exercise
-from skill.domain.program import StretchStep
+from skill.domain.program import ReleaseSet, StretchStep
 from skill.domain.progress import Position, PositionSet, SessionCompleted, SessionRecord
 from skill.domain.routine import DAILY, easier_version, routine_steps
 from skill.domain.screens import StepScreen
@@ -66,8 +66,10 @@ def deliver(c: Coach, position: Position, lead: Speech) -> Outcome:
                     steps_done=position.steps_done + 1)
     c.events.append("step")
     following = c.upcoming(moved)
+    step = steps[index]
     screen = StepScreen(script, index + 1, len(steps), lead_only,
-                        c.title(moved, following) if following is not None else None)
+                        c.title(moved, following) if following is not None else None,
+                        step.total_reps if isinstance(step, ReleaseSet) else 0)
     if following is None:
         return _with_screen(finish(c, moved, speech), screen)
     if moved.plan in ROUTINE_PLANS:

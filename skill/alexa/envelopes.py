@@ -128,11 +128,9 @@ class Device:
         self.attributes = dict(response.get("sessionAttributes") or {})
         body = response.get("response") or {}
         # Alexa closes the session unless the response explicitly keeps it open; on a
-        # screen, a response that shows a document and leaves shouldEndSession out keeps
-        # the session open with the microphone closed.
-        shows = any(str(d.get("type", "")).startswith("Alexa.Presentation.APL.")
-                    for d in body.get("directives") or [])
-        if body.get("shouldEndSession") is None and self.apl and shows:
+        # screen showing the skill's document, a response that leaves shouldEndSession
+        # out keeps the session open with the microphone closed.
+        if body.get("shouldEndSession") is None and self.apl and self.attributes:
             return
         if body.get("shouldEndSession") is not False:
             self.end_session()

@@ -33,8 +33,10 @@ from importlib import resources
 from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model.interfaces.alexa.presentation.apl import (
+from ask_sdk_model.interfaces.alexa.presentation.apl.execute_commands_directive import (
     ExecuteCommandsDirective,
+)
+from ask_sdk_model.interfaces.alexa.presentation.apl.render_document_directive import (
     RenderDocumentDirective,
 )
 from ask_sdk_model.response import Response
@@ -130,7 +132,9 @@ def _present_step(handler_input: HandlerInput, outcome: Outcome, screen: StepScr
         builder.speak(lead.body(rate=rate))
     builder.add_directive(RenderDocumentDirective(
         token=token, document=document("step"), datasources=step_datasources(screen, rate)))
-    builder.add_directive(ExecuteCommandsDirective(commands=step_commands(screen), token=token))
+    # Plain APL command objects: the SDK serialises them as they are.
+    commands: Any = step_commands(screen)
+    builder.add_directive(ExecuteCommandsDirective(commands=commands, token=token))
     # shouldEndSession stays undefined: the session is open while the document speaks,
     # with the microphone closed; what the step's end brings is the stepEnd event's answer.
     attributes[TOKEN_KEY] = token

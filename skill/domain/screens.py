@@ -26,9 +26,10 @@ class StepScreen:
     """A step being narrated: ``number`` of ``count`` in its routine.
 
     ``reps_total`` is the whole set's count for a rep counter ("4 of 10"), which runs on
-    across a set's rounds; 0 for a stretch. ``lead`` is what is said before the step's own cues (a greeting, the safety line,
-    the stretch's name): on a screen it is the response's speech, and the cues are
-    spoken by the document, one by one, in step with what it shows.
+    across a set's rounds; 0 for a stretch. ``lead`` is what is said before the step's
+    own cues (a greeting, the safety line, the stretch's name): on a screen it is the
+    response's speech, and the cues are spoken by the document, one by one, in step
+    with what it shows.
     """
 
     script: Script

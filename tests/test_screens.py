@@ -608,3 +608,15 @@ def test_screen_text_of_a_progress_document() -> None:
     assert lines[1].startswith("| Your last four weeks")
     weeks = [line for line in lines if line.startswith(("| .", "| o"))]
     assert len(weeks) == 4 and weeks[-1].startswith("| o")  # today, a Monday, not yet done
+
+
+@pytest.mark.parametrize("name", ["step", "progress"])
+def test_the_authoring_tool_preview_binds_everything(name: str, tmp_path: Any) -> None:
+    from skill.alexa.screens import main, preview
+
+    doc, sources = preview(name, 4, 2)
+    assert unresolved(doc, sources) == []
+    if name == "step":
+        assert doc["onMount"][0]["type"] == "Sequential"
+    assert main([name, "--out", str(tmp_path)]) == 0
+    assert json.loads((tmp_path / f"{name}.datasources.json").read_text())

@@ -29,10 +29,11 @@ def test_create_table_then_chat_keeps_progress_in_the_table(
         assert again.returncode == 0 and "already exists" in again.stdout
 
         started = run("chat", "--dynamodb-table", TABLE,
-                      stdin="open release coach\nyes\nnext\npause\n")
-        assert "Paused at the butterfly stretch" in started.stdout, started.stderr
+                      stdin="open release coach\nyes\nno\nnext\npause\n")
+        assert "next is the butterfly stretch" in started.stdout, started.stderr
         later = run("chat", "--dynamodb-table", TABLE, stdin="open release coach\n")
-        assert "Last time you stopped at the butterfly stretch" in later.stdout
+        assert "Last time you'd finished the reverse Kegels, and next is the butterfly " \
+            "stretch" in later.stdout
         assert "Traceback" not in started.stderr + later.stderr
 
 

@@ -9,7 +9,8 @@ A step is spoken *by the document*, so that what is on screen is what is being s
   stretch's name);
 * ``RenderDocument`` (``skill/data/apl/step.json``) shows the step, with every cue as a
   Text component whose ``speech`` comes from the ``ssmlToSpeech`` transformer;
-* ``ExecuteCommands``, aimed at the same token, runs one ``Sequential``: per cue the
+* ``ExecuteCommands``, aimed at the same token, runs one ``Sequential`` (with
+  ``screenLock``, so the interaction timer is off while it runs): per cue the
   document's ``Cue`` command (``SetValue`` for the rep counter, ``SpeakItem`` for the
   words, ``SetValue`` to start a hold's countdown, ``Idle`` for the silence), then
   ``SendEvent ["stepEnd"]``;
@@ -116,7 +117,9 @@ def step_commands(screen: StepScreen) -> list[dict[str, Any]]:
             command["hold"] = cue.hold
         steps.append(command)
     steps.append({"type": "SendEvent", "arguments": [STEP_END]})
-    return [{"type": "Sequential", "commands": steps}]
+    # screenLock: the interaction timer is off while the step runs, so the long silences
+    # of a hold do not let the screen (and with it the session) time out.
+    return [{"type": "Sequential", "screenLock": True, "commands": steps}]
 
 
 def _present_step(handler_input: HandlerInput, outcome: Outcome, screen: StepScreen,

@@ -620,3 +620,31 @@ def test_the_authoring_tool_preview_binds_everything(name: str, tmp_path: Any) -
         assert doc["onMount"][0]["type"] == "Sequential"
     assert main([name, "--out", str(tmp_path)]) == 0
     assert json.loads((tmp_path / f"{name}.datasources.json").read_text())
+
+
+# ---------------------------------------------------------------------- Echo Dot with clock
+
+
+def test_a_clock_display_counts_the_step_down_and_hears_the_same_speech(
+        app: SkillApp, store: SqliteStore) -> None:
+    plain = Device(user_id="amzn1.ask.account.plain")
+    clock = Device(user_id="amzn1.ask.account.clock", aplt=True)
+    responses = []
+    for device in (plain, clock):
+        screened_user(store, device)
+        talk = Conversation(app, device)
+        talk.launch()
+        talk.say("AMAZON.YesIntent")
+        responses.append(talk.last)
+    voice, counted = responses
+    [directive] = counted["response"].pop("directives")
+    assert counted == voice  # the voice response exactly, plus the clock's document
+    assert directive["type"] == "Alexa.Presentation.APLT.RenderDocument"
+    assert directive["targetProfile"] == "FOUR_CHARACTER_CLOCK"
+    doc = directive["document"]
+    assert doc["type"] == "APLT" and doc["version"] == "1.0"
+    [timer] = doc["mainTemplate"]["items"]
+    assert timer["type"] == "TimeText" and timer["direction"] == "down"
+    assert unresolved(doc, directive["datasources"]) == []
+    seconds = directive["datasources"]["countdown"]["seconds"]
+    assert 60 < seconds < 10 * 60  # a step's narration, in seconds

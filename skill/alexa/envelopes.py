@@ -36,6 +36,8 @@ class Device:
     attributes: dict[str, Any] = field(default_factory=dict)
     # A device with a screen: its requests list Alexa.Presentation.APL and a viewport.
     apl: bool = False
+    # An Echo Dot with clock: a four-character display (Alexa.Presentation.APLT).
+    aplt: bool = False
 
     def _session(self) -> dict[str, Any]:
         new = self.session_id is None
@@ -54,6 +56,8 @@ class Device:
         interfaces: dict[str, Any] = {}
         if self.apl:
             interfaces["Alexa.Presentation.APL"] = {"runtime": {"maxVersion": APL_MAX_VERSION}}
+        if self.aplt:
+            interfaces["Alexa.Presentation.APLT"] = {"runtime": {"maxVersion": "1.0"}}
         body: dict[str, Any] = {
             "version": "1.0",
             "context": {

@@ -49,6 +49,7 @@ from skill.domain.ssml import Speech
 TOKEN_KEY = "screen_token"
 STEP_TOKEN_PREFIX = "rc-step-"
 PROGRESS_TOKEN = "rc-progress"
+COUNTDOWN_TOKEN = "rc-countdown"
 STEP_END = "stepEnd"
 # Touch buttons say what the words would: the same rows of the dialogue table.
 BUTTONS = {"next": "Next", "repeat": "Repeat", "pause": "Pause"}
@@ -57,16 +58,24 @@ WEEKDAYS = "MTWTFSS"
 
 @cache
 def document(name: str) -> dict[str, Any]:
-    """An APL document shipped in the package (``skill/data/apl/<name>.json``)."""
+    """An APL (or APL-T) document shipped in the package (``skill/data/apl/<name>.json``)."""
     text = resources.files("skill").joinpath("data", "apl", f"{name}.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 
 
-def supports_apl(handler_input: HandlerInput) -> bool:
+def _interfaces(handler_input: HandlerInput) -> object:
     system = getattr(handler_input.request_envelope.context, "system", None)
-    interfaces = getattr(getattr(system, "device", None), "supported_interfaces", None)
-    return getattr(interfaces, "alexa_presentation_apl", None) is not None
+    return getattr(getattr(system, "device", None), "supported_interfaces", None)
+
+
+def supports_apl(handler_input: HandlerInput) -> bool:
+    return getattr(_interfaces(handler_input), "alexa_presentation_apl", None) is not None
+
+
+def supports_aplt(handler_input: HandlerInput) -> bool:
+    """A character display, such as the Echo Dot with clock's four digits."""
+    return getattr(_interfaces(handler_input), "alexa_presentation_aplt", None) is not None
 
 
 def step_token(position: object) -> str:
@@ -183,6 +192,30 @@ def _present_progress(handler_input: HandlerInput, outcome: Outcome, screen: Pro
     return builder.response
 
 
+# ---------------------------------------------------------------------- a clock's display
+
+
+def _present_countdown(turn: Any, outcome: Outcome, screen: StepScreen,
+                       notes: list[str]) -> Response:
+    """The voice response as ever, plus the step's time counting down on the clock."""
+    from ask_sdk_model.interfaces.alexa.presentation.aplt.render_document_directive import (
+        RenderDocumentDirective as CharacterDocument,
+    )
+    from ask_sdk_model.interfaces.alexa.presentation.aplt.target_profile import TargetProfile
+
+    from skill.domain.narration import spoken_seconds
+
+    reply = outcome.reply
+    rate = reply.rate if reply is not None else None
+    lead = " ".join(screen.lead.parts)
+    seconds = round(spoken_seconds(lead, rate) + screen.script.seconds(rate))
+    response: Response = turn.respond(reply, notes)
+    turn.handler_input.response_builder.add_directive(CharacterDocument(
+        token=COUNTDOWN_TOKEN, target_profile=TargetProfile.FOUR_CHARACTER_CLOCK,
+        document=document("countdown.aplt"), datasources={"countdown": {"seconds": seconds}}))
+    return response
+
+
 # ---------------------------------------------------------------------- the turn
 
 
@@ -194,7 +227,11 @@ def present(turn: Any, outcome: Outcome, notes: list[str]) -> Response | None:
     """
     handler_input: HandlerInput = turn.handler_input
     screen = outcome.screen
-    if screen is None or not supports_apl(handler_input):
+    if screen is None:
+        return None
+    if not supports_apl(handler_input):
+        if isinstance(screen, StepScreen) and supports_aplt(handler_input):
+            return _present_countdown(turn, outcome, screen, notes)
         return None
     reply = outcome.reply
     if isinstance(screen, StepScreen):
@@ -361,7 +398,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 __all__ = ["BUTTONS", "STEP_END", "TOKEN_KEY", "document", "present", "said_from_event",
-           "screen_text", "step_commands", "step_datasources", "step_token", "supports_apl"]
+           "screen_text", "step_commands", "step_datasources", "step_token", "supports_apl",
+           "supports_aplt"]
 
 
 if __name__ == "__main__":

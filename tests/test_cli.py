@@ -29,11 +29,12 @@ def test_create_table_then_chat_keeps_progress_in_the_table(
         assert again.returncode == 0 and "already exists" in again.stdout
 
         started = run("chat", "--dynamodb-table", TABLE,
-                      stdin="open release coach\nyes\nno\nnext\npause\n")
-        assert "next is the butterfly stretch" in started.stdout, started.stderr
+                      stdin="open release coach\nyes\nno\nnext\nnext\npause\n")
+        assert "Paused. I've saved your place: next is the seated hip stretch" in \
+            started.stdout, started.stderr
         later = run("chat", "--dynamodb-table", TABLE, stdin="open release coach\n")
-        assert "Last time you'd finished the reverse Kegels, and next is the butterfly " \
-            "stretch" in later.stdout
+        assert "you'd finished the butterfly stretch, and next is the seated hip stretch" in \
+            later.stdout
         assert "Traceback" not in started.stderr + later.stderr
 
 

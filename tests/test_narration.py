@@ -112,7 +112,11 @@ def test_stretches_give_time_to_get_into_position_and_to_change_sides(
         texts = [c.text for c in script.cues]
         placed = [c for c in script.cues if c.text in position_cues]
         assert placed and all(c.pause >= POSITION_PAUSE for c in placed)
-        assert all(c.pause >= SWITCH_PAUSE for c in script.cues if c.text in switch_cues)
+        for index, cue in enumerate(script.cues):
+            if cue.text in switch_cues:
+                # Changing sides: the switch cue and the short set-up, then time to move.
+                changing = script.cues[index].pause + script.cues[index + 1].pause
+                assert changing >= SWITCH_PAUSE
         # The hold clock starts only after the position pause and the "into" line.
         first_hold = next(i for i, c in enumerate(script.cues) if c.hold)
         first_place = texts.index(placed[0].text)

@@ -209,14 +209,18 @@ def _stretch(step: StretchStep, pick: Picker, settings: Settings) -> list[Cue]:
     out = _Cues()
     for index, side in enumerate(step.sides):
         if index > 0:
-            out.add(pick(cues["switch"][0]), max(SWITCH_PAUSE, SWITCH_PAUSE * scale))
-        if settings.brief or index > 0:
-            # The second side repeats a movement just heard in full: the short form will do.
-            out.add(pick(content["brief"][0], side=side))
+            # The second side mirrors a movement just heard in full: the short form, and the
+            # change-over pause is the time to get into position.
+            out.add(pick(cues["switch"][0]))
+            out.add(pick(content["brief"][0], side=side),
+                    max(POSITION_PAUSE, POSITION_PAUSE * scale))
         else:
-            for line in stretch.setup:
-                out.add(pick(line, side=side))
-        out.add(pick(cues["position"][0]), max(POSITION_PAUSE, POSITION_PAUSE * scale))
+            if settings.brief:
+                out.add(pick(content["brief"][0], side=side))
+            else:
+                for line in stretch.setup:
+                    out.add(pick(line, side=side))
+            out.add(pick(cues["position"][0]), max(POSITION_PAUSE, POSITION_PAUSE * scale))
         for line in stretch.into:
             out.add(pick(line, side=side), 2)
         deeper = content.get("deeper", [None])[0] if index == 0 else None

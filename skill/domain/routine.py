@@ -80,9 +80,10 @@ def _rounds(sizes: list[int], hold: int) -> list[ReleaseSet]:
 
 
 def _release_rounds(reps: int, hold: int, settings: Settings) -> list[ReleaseSet]:
-    """As few rounds as fit the bound, each as long as the others as can be."""
+    """As few rounds as fit the bound (each round is one more "next" to say), with the
+    reps shared as evenly as they fit, so a round's rest falls at a natural count."""
     for count in range(1, reps + 1):
-        best: tuple[float, list[ReleaseSet]] | None = None
+        best: tuple[tuple[int, float], list[ReleaseSet]] | None = None
         for first in range(reps - count + 1, 0, -1):
             rest = reps - first
             if count == 1:
@@ -93,8 +94,9 @@ def _release_rounds(reps: int, hold: int, settings: Settings) -> list[ReleaseSet
             rounds = _rounds(sizes, hold)
             if all(_fits(step, settings) for step in rounds):
                 longest = max(step_seconds(step, settings) for step in rounds)
-                if best is None or longest < best[0]:
-                    best = (longest, rounds)
+                rank = (max(sizes) - min(sizes), longest)
+                if best is None or rank < best[0]:
+                    best = (rank, rounds)
             if count == 1:
                 break
         if best is not None:

@@ -14,9 +14,22 @@ from skill.domain.dialogue.coach import Coach, and_list, n
 from skill.domain.dialogue.state import Mode, Outcome, Pending, Said
 from skill.domain.dialogue.table import behaviour
 from skill.domain.exercises import REVERSE_KEGEL, exercise_name, stretches
-from skill.domain.program import MAINTENANCE, PROGRAM_DAYS_PER_WEEK, PROGRAM_WEEKS, week_plan
+from skill.domain.narration import step_exercise
+from skill.domain.program import (
+    MAINTENANCE,
+    PROGRAM_DAYS_PER_WEEK,
+    PROGRAM_WEEKS,
+    ReleaseSet,
+    week_plan,
+)
 from skill.domain.progress import PERIODS, streak_on, totals
-from skill.domain.routine import DAILY, STRETCHES, routine_minutes, routine_steps
+from skill.domain.routine import (
+    DAILY,
+    STRETCHES,
+    routine_minutes,
+    routine_steps,
+    step_seconds,
+)
 from skill.domain.screens import progress_screen
 from skill.domain.ssml import Speech
 
@@ -32,11 +45,10 @@ def routine_summary(c: Coach, plan: str = DAILY, minutes: int = 0) -> str:
     names: list[str] = []
     reps = hold = 0
     for step in steps:
-        name = step.stretch_id if hasattr(step, "stretch_id") else REVERSE_KEGEL
-        if name == REVERSE_KEGEL:
-            reps, hold = step.total_reps, step.hold_seconds  # type: ignore[union-attr]
-        elif exercise_name(name) not in names:
-            names.append(exercise_name(name))
+        if isinstance(step, ReleaseSet):
+            reps, hold = step.total_reps, step.hold_seconds
+        elif exercise_name(step.stretch_id) not in names:
+            names.append(exercise_name(step.stretch_id))
     if plan not in (DAILY, STRETCHES):
         return c.line("single_summary", name=c.plan_name(plan), minutes=n(length, "minute"))
     week_words = (c.line("maintenance_phase") if profile.week >= MAINTENANCE
@@ -70,9 +82,8 @@ def how_long(c: Coach, said: Said) -> Outcome:
     position = c.session.position
     if c.session.in_routine and position is not None:
         steps = c.steps(position)
-        left = [s for i, s in enumerate(steps) if i >= position.step]
-        from skill.domain.routine import step_seconds
-
+        left = [s for i, s in enumerate(steps) if i >= position.step
+                and step_exercise(s) not in position.skipped]
         seconds = sum(step_seconds(step, c.profile.settings) for step in left)
         return c.follow_up(c.say("time_left", minutes=n(max(1, round(seconds / 60)),
                                                           "minute")))

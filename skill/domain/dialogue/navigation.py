@@ -52,8 +52,9 @@ def deliver(c: Coach, position: Position, lead: Speech) -> Outcome:
             speech.say(c.line("warm_up"))
     seed = f"{c.today}:{position.plan}:{index}:{position.steps_done}"
     script = narrate(steps[index], random.Random(seed), settings)
-    if not settings.brief and isinstance(steps[index], StretchStep):
-        # A stretch is introduced by its own name, then its set-up.
+    named = script.title.lower() in " ".join(speech.parts).lower()
+    if not settings.brief and isinstance(steps[index], StretchStep) and not named:
+        # A stretch is introduced by its own name (unless the lead just said it).
         speech.say(script.title[:1].upper() + script.title[1:] + ".")
     lead_only = Speech().extend(speech)
     speech.extend(script.speech())

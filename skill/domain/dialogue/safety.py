@@ -122,8 +122,12 @@ def _eased_exercise(c: Coach) -> str | None:
 
 def pain_answer(c: Coach, symptom: str | None, lead: str = "pain_stop") -> Speech:
     speech = c.say(lead)
+    place = c.place()
+    # "I've saved your place" only when there is a place to come back to.
+    end = c.line("pain_end" if place is not None and c.upcoming(place) is not None
+                 else "pain_end_done")
     if symptom in URGENT:
-        return speech.say(c.line("pain_urgent")).say(c.line("pain_end"))
+        return speech.say(c.line("pain_urgent")).say(end)
     if symptom in PROMPT:
         speech.say(c.line("pain_prompt"))
     elif symptom == "dizzy":
@@ -136,7 +140,7 @@ def pain_answer(c: Coach, symptom: str | None, lead: str = "pain_stop") -> Speec
         speech.say(c.line("pain_physio"))
     if symptom not in PROMPT:
         speech.say(c.line("red_flags"))
-    return speech.say(c.line("pain_end"))
+    return speech.say(end)
 
 
 @behaviour

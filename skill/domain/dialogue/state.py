@@ -96,13 +96,19 @@ class Session:
             mode = Mode.IDLE
         return cls(
             mode=mode,
-            position=Position.parse(raw.get("position")),
-            held=Position.parse(raw.get("held")),
+            position=_known(Position.parse(raw.get("position"))),
+            held=_known(Position.parse(raw.get("held"))),
             in_routine=raw.get("in_routine") is True,
             pending=Pending.parse(raw.get("pending")),
             screened=raw.get("screened") is True,
             offer=Pending.parse(raw.get("offer")),
         )
+
+
+def _known(position: Position | None) -> Position | None:
+    from skill.domain.routine import is_known_plan
+
+    return position if position is not None and is_known_plan(position.plan) else None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from io import StringIO
 from typing import Any
 
 import pytest
+from conftest import MAX_RESPONSE_BYTES, START, Conversation
 
 from skill.alexa.app import SkillApp
 from skill.alexa.envelopes import Device
@@ -41,7 +42,6 @@ from skill.domain.settings import Settings
 from skill.domain.ssml import Speech, problems
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
-from tests.conftest import MAX_RESPONSE_BYTES, START, Conversation
 
 RENDER = "Alexa.Presentation.APL.RenderDocument"
 EXECUTE = "Alexa.Presentation.APL.ExecuteCommands"

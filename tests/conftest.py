@@ -46,7 +46,11 @@ def alexa_limit_problems(response: dict[str, Any]) -> list[str]:
         found.append("session kept open without a reprompt")
     if speech is not None and not keeps_open and spoken_text(speech).rstrip().endswith("?"):
         found.append("session ends on a question")
-    if speech is not None and body.get("shouldEndSession") is None:
+    # On a screen, a response that shows a document may leave shouldEndSession out: the
+    # session stays open with the microphone closed while the document speaks.
+    shows_document = any(d.get("type") == "Alexa.Presentation.APL.RenderDocument"
+                         for d in body.get("directives") or [])
+    if speech is not None and body.get("shouldEndSession") is None and not shows_document:
         found.append("speech without shouldEndSession")
     size = len(json.dumps(response).encode())
     if size >= MAX_RESPONSE_BYTES:

@@ -9,6 +9,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 LOCAL_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-release-coach"
+APL_MAX_VERSION = "2024.2"
+# A 10-inch Echo Show, as its requests describe it.
+ECHO_SHOW_VIEWPORT: dict[str, Any] = {
+    "experiences": [{"arcMinuteWidth": 346, "arcMinuteHeight": 216, "canRotate": False,
+                     "canResize": False}],
+    "mode": "HUB", "shape": "RECTANGLE", "pixelWidth": 1280, "pixelHeight": 800, "dpi": 160,
+    "currentPixelWidth": 1280, "currentPixelHeight": 800, "touch": ["SINGLE"],
+}
 
 
 def _stamp(now: datetime | None) -> str:
@@ -26,6 +34,10 @@ class Device:
     application_id: str = LOCAL_SKILL_ID
     session_id: str | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
+    # A device with a screen: its requests list Alexa.Presentation.APL and a viewport.
+    apl: bool = False
+    # An Echo Dot with clock: a four-character display (Alexa.Presentation.APLT).
+    aplt: bool = False
 
     def _session(self) -> dict[str, Any]:
         new = self.session_id is None
@@ -41,18 +53,26 @@ class Device:
         }
 
     def envelope(self, request: dict[str, Any], *, in_session: bool = True) -> dict[str, Any]:
+        interfaces: dict[str, Any] = {}
+        if self.apl:
+            interfaces["Alexa.Presentation.APL"] = {"runtime": {"maxVersion": APL_MAX_VERSION}}
+        if self.aplt:
+            interfaces["Alexa.Presentation.APLT"] = {"runtime": {"maxVersion": "1.0"}}
         body: dict[str, Any] = {
             "version": "1.0",
             "context": {
                 "System": {
                     "application": {"applicationId": self.application_id},
                     "user": {"userId": self.user_id},
-                    "device": {"deviceId": self.device_id, "supportedInterfaces": {}},
+                    "device": {"deviceId": self.device_id,
+                               "supportedInterfaces": interfaces},
                     "apiEndpoint": "https://api.amazonalexa.com",
                 }
             },
             "request": request,
         }
+        if self.apl:
+            body["context"]["Viewport"] = dict(ECHO_SHOW_VIEWPORT)
         if in_session:
             body["session"] = self._session()
         return body
@@ -85,6 +105,16 @@ class Device:
         self.end_session()
         return envelope
 
+    def user_event(self, arguments: list[Any], token: str = "",
+                   now: datetime | None = None) -> dict[str, Any]:
+        """An ``Alexa.Presentation.APL.UserEvent``: a SendEvent from the document on screen."""
+        source = {"type": "TouchWrapper", "handler": "Press", "id": f"button-{arguments[0]}"} \
+            if arguments and arguments[0] != "stepEnd" else \
+            {"type": "Document", "handler": "ExecuteCommands", "id": ""}
+        return self.envelope({"type": "Alexa.Presentation.APL.UserEvent", "token": token,
+                              "arguments": arguments, "source": source, "components": {},
+                              **self._common(now)})
+
     def event(self, request_type: str, now: datetime | None = None) -> dict[str, Any]:
         """An out-of-session event, such as ``AlexaSkillEvent.SkillDisabled``."""
         return self.envelope({"type": request_type, **self._common(now)}, in_session=False)
@@ -101,7 +131,11 @@ class Device:
         """Carry the session on from a response, as Alexa would."""
         self.attributes = dict(response.get("sessionAttributes") or {})
         body = response.get("response") or {}
-        # Alexa closes the session unless the response explicitly keeps it open.
+        # Alexa closes the session unless the response explicitly keeps it open; on a
+        # screen showing the skill's document, a response that leaves shouldEndSession
+        # out keeps the session open with the microphone closed.
+        if body.get("shouldEndSession") is None and self.apl and self.attributes:
+            return
         if body.get("shouldEndSession") is not False:
             self.end_session()
 

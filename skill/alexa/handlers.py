@@ -87,6 +87,30 @@ class UnknownIntentHandler(DialogueHandler):
         return Said("fallback")
 
 
+class ScreenEventHandler(DialogueHandler):
+    """A touch button or the end of a step's narration on a screen (``UserEvent``).
+
+    Buttons mean what their words mean; a step's end is the ``step_end`` row of the
+    dialogue table, accepted only from the step the session is on. Anything else (a
+    stale or repeated event, an unknown one) is answered with nothing.
+    """
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_request_type("Alexa.Presentation.APL.UserEvent")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        from skill.alexa.screens import TOKEN_KEY, said_from_event
+
+        attributes = handler_input.attributes_manager.session_attributes \
+            if handler_input.request_envelope.session is not None else None
+        token = attributes.get(TOKEN_KEY) if isinstance(attributes, dict) else None
+        said = said_from_event(handler_input, token if isinstance(token, str) else None)
+        if said is None:
+            return handler_input.response_builder.response
+        turn = Turn(handler_input, self.services)
+        return turn.finish(turn.coach().hear(said))
+
+
 class SkillDisabledHandler(AbstractRequestHandler):
     """Disabling the skill removes every item the skill holds for that user."""
 
@@ -182,6 +206,7 @@ def all_handlers(services: Services) -> list[AbstractRequestHandler]:
         *(handler(services) for handler in REMINDER_INTENT_HANDLERS),
         ConsentResponseHandler(services),
         SessionEndedHandler(services),
+        ScreenEventHandler(services),
         UnknownIntentHandler(services),
         SkillDisabledHandler(services),
         CanFulfillHandler(handled_intents()),

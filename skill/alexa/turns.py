@@ -172,6 +172,13 @@ class Turn:
         self.report.events.extend(outcome.events)
         self.session_attributes.clear()
         self.session_attributes.update(outcome.session.to_dict())
+        if outcome.screen is not None:
+            # A device with a screen also gets the screen; any other, exactly this response.
+            from skill.alexa.screens import present
+
+            shown = present(self, outcome, notes)
+            if shown is not None:
+                return shown
         return self.respond(outcome.reply, notes)
 
     def _save(self, changes: list[Change]) -> bool:

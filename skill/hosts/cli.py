@@ -70,7 +70,8 @@ def chat(args: argparse.Namespace) -> int:
               "such as 2026-03-02T07:30", file=sys.stderr)
         return 2
     app = build_app(_store(args), time_zone_lookup=lambda _handler_input: zone)
-    device = Device(user_id=f"amzn1.ask.account.console-{args.user}", locale=args.locale)
+    device = Device(user_id=f"amzn1.ask.account.console-{args.user}", locale=args.locale,
+                    apl=args.screen)
     console = Console(app, device, ModelMatcher(load_model(args.locale)), sys.stdout,
                       real_time=args.real_time, clock=Clock(start), zone=local)
     main_loop(console)
@@ -154,6 +155,8 @@ def parser() -> argparse.ArgumentParser:
                       choices=["en-US", "en-GB", "en-CA", "en-AU", "en-IN"])
     talk.add_argument("--real-time", action="store_true",
                       help="speak each stretch of words as its pauses really elapse")
+    talk.add_argument("--screen", action="store_true",
+                      help="be an Echo Show: show, as text, what its screen would show")
     talk.add_argument("--now", metavar="ISO_TIME",
                       help="start the console's clock here, e.g. 2026-03-02T07:30 (this "
                            "machine's time zone unless an offset is given); /later 1d moves "

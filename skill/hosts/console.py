@@ -468,7 +468,8 @@ class Clock:
 
 
 COMMANDS_HELP = ("/later 1d (or 3h, 45m, 1d 2h): walk away and come back that much later; "
-                 "/silence or a blank line: say nothing; /now: show the clock; /help")
+                 "/silence or a blank line: say nothing; /now: show the clock; "
+                 "/touch next|repeat|pause: press a button on the screen (--screen); /help")
 
 
 class Console:
@@ -566,6 +567,8 @@ class Console:
             self.say("")
         elif name == "/now":
             self._print(f"(clock: {self._clock_text()})")
+        elif name == "/touch" and self.device.apl:
+            self.touch(argument.strip().lower())
         else:
             self._print(f"(commands: {COMMANDS_HELP})")
 
@@ -611,6 +614,34 @@ class Console:
             if directive.get("type") == "Connections.SendRequest" and \
                     directive.get("name") == "AskFor":
                 self._consent_not_given(directive)
+        if self.device.apl:
+            self._show_screen(body.get("directives") or [])
+
+    def touch(self, button: str) -> None:
+        """A touch button on the screen: sends what the document's button sends."""
+        from skill.alexa.screens import BUTTONS
+
+        if button not in BUTTONS or not self.in_session:
+            self._print(f"(touch one of: {', '.join(BUTTONS)}; only while a session is open)")
+            return
+        self._send(self.device.user_event([button], self.device.attributes.get(
+            "screen_token", ""), now=self.clock.now()))
+
+    def _show_screen(self, directives: list[dict[str, Any]]) -> None:
+        """What the screen shows, as text; a document that finishes its step sends stepEnd
+        (here at once: the console does not wait through the narration)."""
+        from skill.alexa.screens import STEP_END, screen_text
+
+        for line in screen_text(directives):
+            self._print(f"{self.INDENT}{line}")
+        for directive in directives:
+            if directive.get("type") != "Alexa.Presentation.APL.ExecuteCommands":
+                continue
+            sends = [c for sequence in directive.get("commands", [])
+                     for c in sequence.get("commands", []) if c.get("type") == "SendEvent"]
+            if any(c.get("arguments") == [STEP_END] for c in sends) and self.in_session:
+                self._send(self.device.user_event([STEP_END], directive.get("token", ""),
+                                                  now=self.clock.now()))
 
     def _consent_not_given(self, directive: dict[str, Any]) -> None:
         """On a device Alexa would now ask for the permission; here nobody can grant it."""

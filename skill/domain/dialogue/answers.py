@@ -30,6 +30,7 @@ from skill.domain.routine import (
     routine_steps,
     step_seconds,
 )
+from skill.domain.screens import progress_screen
 from skill.domain.ssml import Speech
 
 MAX_ECHOED_CHARS = 40
@@ -153,6 +154,12 @@ def _streak_speech(c: Coach) -> Speech:
 
 @behaviour
 def progress_summary(c: Coach, said: Said) -> Outcome:
+    outcome = _progress_summary(c)
+    outcome.screen = progress_screen(c.profile, c.today)
+    return outcome
+
+
+def _progress_summary(c: Coach) -> Outcome:
     if (empty := _no_history(c)) is not None:
         return empty
     profile = c.profile

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 
 from skill.domain.content import phrase
 from skill.domain.dialogue.state import Context, Mode, Outcome, Reply, Said, Session
@@ -81,8 +82,6 @@ class Coach:
         return position if position is not None and is_known_plan(position.plan) else None
 
     def is_stale(self, position: Position) -> bool:
-        from datetime import date
-
         return (self.today - date.fromisoformat(position.started_on)).days > STALE_PLACE_DAYS
 
     def new_choices(self, minutes: int = 0) -> Choices:

@@ -15,9 +15,10 @@ from skill.domain.dialogue.state import Mode, Outcome, Pending, Said
 from skill.domain.dialogue.table import behaviour
 from skill.domain.exercises import REVERSE_KEGEL, exercise_ids, exercise_name
 from skill.domain.narration import narrate, step_exercise
-from skill.domain.program import StretchStep
+from skill.domain.program import ReleaseSet, StretchStep
 from skill.domain.progress import Position, PositionSet, SessionCompleted, SessionRecord
 from skill.domain.routine import DAILY, easier_version, routine_steps
+from skill.domain.screens import StepScreen
 from skill.domain.ssml import MAX_BREAK_SECONDS, Speech
 
 WAIT_SECONDS = 45
@@ -55,6 +56,7 @@ def deliver(c: Coach, position: Position, lead: Speech) -> Outcome:
     if not settings.brief and isinstance(steps[index], StretchStep) and not named:
         # A stretch is introduced by its own name (unless the lead just said it).
         speech.say(script.title[:1].upper() + script.title[1:] + ".")
+    lead_only = Speech().extend(speech)
     speech.extend(script.speech())
     if position.started_on != c.today.isoformat():
         # Carried on another day: only what is done today is credited today.
@@ -65,12 +67,22 @@ def deliver(c: Coach, position: Position, lead: Speech) -> Outcome:
                     steps_done=position.steps_done + 1)
     c.events.append("step")
     following = c.upcoming(moved)
+    step = steps[index]
+    screen = StepScreen(script, index + 1, len(steps), lead_only,
+                        c.title(moved, following) if following is not None else None,
+                        step.total_reps if isinstance(step, ReleaseSet) else 0)
     if following is None:
-        return finish(c, moved, speech)
+        return _with_screen(finish(c, moved, speech), screen)
     if moved.plan in ROUTINE_PLANS:
         c.changes.append(PositionSet(moved))
     speech.say(c.line("step_done", next=c.title(moved, following)))
-    return c.ask(speech, Mode.BETWEEN_STEPS, position=moved, in_routine=True, pending=None)
+    return _with_screen(c.ask(speech, Mode.BETWEEN_STEPS, position=moved, in_routine=True,
+                              pending=None), screen)
+
+
+def _with_screen(outcome: Outcome, screen: StepScreen) -> Outcome:
+    outcome.screen = screen
+    return outcome
 
 
 def is_program_day(c: Coach, position: Position) -> bool:
@@ -106,15 +118,46 @@ def finish(c: Coach, position: Position, speech: Speech) -> Outcome:
                               next=c.title(held, index)))
             return c.ask(speech, Mode.BETWEEN_STEPS, position=held, held=None,
                          in_routine=True)
-    speech.say(c.line("routine_complete", minutes=n(minutes, "minute")))
     from skill.domain.progress import streak_on
 
-    streak = streak_on(after, c.today)
-    if streak > 1 and streak > streak_on(before, c.today):
-        speech.say(c.line("streak_cheer", streak=n(streak, "day")))
-    speech.say(c.line("how_did_that_feel"))
+    grew = streak_on(after, c.today) > streak_on(before, c.today)
+    speech.extend(closing(c, minutes, grew))
     # The finished routine stays in hand, so "it hurt" now still knows what hurt.
     return c.ask(speech, Mode.FEEL_CHECK, position=position, held=None, in_routine=False)
+
+
+def closing(c: Coach, minutes: int, streak_grew: bool) -> Speech:
+    """What is said when a routine is done: how long, a streak cheer, how did it feel."""
+    from skill.domain.progress import streak_on
+
+    speech = c.say("routine_complete", minutes=n(minutes, "minute"))
+    streak = streak_on(c.profile, c.today)
+    if streak > 1 and streak_grew:
+        speech.say(c.line("streak_cheer", streak=n(streak, "day")))
+    return speech.say(c.line("how_did_that_feel"))
+
+
+@behaviour
+def step_ended(c: Coach, said: Said) -> Outcome:
+    """A screen finished speaking a step's cues (the adapter checked it was this step's).
+
+    What voice alone says at the end of the narration, a screen says once the cues are
+    done: the next step, straight away, when the user lets the coach move on by itself;
+    otherwise "say next when you're ready", and after the last step, how it felt.
+    """
+    position = c.session.position
+    if c.session.mode is Mode.BETWEEN_STEPS and c.session.in_routine and position is not None:
+        if c.profile.settings.auto_advance:
+            return next_step(c, said)
+        index = c.upcoming(position)
+        if index is not None:
+            return c.ask(c.say("step_done", next=c.title(position, index)),
+                         Mode.BETWEEN_STEPS)
+    if c.session.mode is Mode.FEEL_CHECK and position is not None:
+        today = c.profile.daily.get(c.today.isoformat(), [0, 0])
+        minutes = max(1, round(position.seconds_done / 60))
+        return c.ask(closing(c, minutes, today[0] == 1), Mode.FEEL_CHECK)
+    return repeat_question(c, said)
 
 
 # ---------------------------------------------------------------------- entering
@@ -461,4 +504,5 @@ def session_ended(c: Coach, said: Said) -> Outcome:
     return c.end(None)
 
 
-__all__ = ["begin", "deliver", "finish", "offer_start", "start_plan", "welcome_offer"]
+__all__ = ["begin", "closing", "deliver", "finish", "offer_start", "start_plan",
+           "welcome_offer"]

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from skill.domain.progress import Change, Position, Profile
+from skill.domain.screens import Screen
 from skill.domain.ssml import Speech
 
 
@@ -146,6 +147,8 @@ class Outcome:
     changes: list[Change] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
     delete_user: bool = False
+    # What a screen would show for this turn; only devices with a screen draw it.
+    screen: Screen | None = None
 
     # Shortcuts kept for the adapter and the tests.
     @property

@@ -110,6 +110,10 @@ TABLE: dict[str, dict[Mode | str, str]] = {
     "make_easier":       {ANY: "make_easier"},
     "delete":            {ANY: "confirm_delete"},
     "session_ended":     {ANY: "session_ended"},
+    # A screen's document finished speaking a step (Alexa.Presentation.APL.UserEvent).
+    "step_end":          {ANY: "step_ended", M.SAFETY_SCREEN: "repeat_question",
+                          M.SCREEN_CLEARED: "repeat_question", M.CHECK_IN: "repeat_question",
+                          M.CONFIRM_DELETE: "repeat_question"},
 }
 
 # Rows that lead straight to exercise: a safety question due first is asked again.

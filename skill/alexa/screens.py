@@ -1,0 +1,406 @@
+"""Screens on Echo Show, Echo Spot and Fire TV: the domain's view models drawn with APL.
+
+Only a request whose device lists ``Alexa.Presentation.APL`` in its supported interfaces
+gets a document; every other device gets exactly the response it always got.
+
+A step is spoken *by the document*, so that what is on screen is what is being said:
+
+* the response's own speech is only the lead (a greeting, the safety line, the
+  stretch's name);
+* ``RenderDocument`` (``skill/data/apl/step.json``) shows the step, with every cue as a
+  Text component whose ``speech`` comes from the ``ssmlToSpeech`` transformer;
+* ``ExecuteCommands``, aimed at the same token, runs one ``Sequential`` (with
+  ``screenLock``, so the interaction timer is off while it runs): per cue the
+  document's ``Cue`` command (``SetValue`` for the rep counter, ``SpeakItem`` for the
+  words, ``SetValue`` to start a hold's countdown, ``Idle`` for the silence), then
+  ``SendEvent ["stepEnd"]``;
+* ``shouldEndSession`` is left out: on a screen device the session stays open with the
+  microphone closed, so "Alexa, pause" or "Alexa, it hurts" still reach the skill.
+
+The ``stepEnd`` event comes back as an ``Alexa.Presentation.APL.UserEvent`` and goes
+through the dialogue table like anything said (the ``step_end`` row): the next step
+when auto-advance is on, else "say next when you're ready". It is accepted only with
+the token of the step the session is on, which the turn keeps in the session
+attributes (``screen_token``) and every later turn clears: a stale or duplicate event
+finds no token to match and is answered with nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model.interfaces.alexa.presentation.apl.execute_commands_directive import (
+    ExecuteCommandsDirective,
+)
+from ask_sdk_model.interfaces.alexa.presentation.apl.render_document_directive import (
+    RenderDocumentDirective,
+)
+from ask_sdk_model.response import Response
+
+from skill.domain.dialogue import Outcome, Said
+from skill.domain.screens import ProgressScreen, StepScreen
+from skill.domain.ssml import Speech
+
+TOKEN_KEY = "screen_token"
+STEP_TOKEN_PREFIX = "rc-step-"
+PROGRESS_TOKEN = "rc-progress"
+COUNTDOWN_TOKEN = "rc-countdown"
+STEP_END = "stepEnd"
+# Touch buttons say what the words would: the same rows of the dialogue table.
+BUTTONS = {"next": "Next", "repeat": "Repeat", "pause": "Pause"}
+WEEKDAYS = "MTWTFSS"
+
+
+@cache
+def document(name: str) -> dict[str, Any]:
+    """An APL (or APL-T) document shipped in the package (``skill/data/apl/<name>.json``)."""
+    text = resources.files("skill").joinpath("data", "apl", f"{name}.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _interfaces(handler_input: HandlerInput) -> object:
+    system = getattr(handler_input.request_envelope.context, "system", None)
+    return getattr(getattr(system, "device", None), "supported_interfaces", None)
+
+
+def supports_apl(handler_input: HandlerInput) -> bool:
+    return getattr(_interfaces(handler_input), "alexa_presentation_apl", None) is not None
+
+
+def supports_aplt(handler_input: HandlerInput) -> bool:
+    """A character display, such as the Echo Dot with clock's four digits."""
+    return getattr(_interfaces(handler_input), "alexa_presentation_aplt", None) is not None
+
+
+def step_token(position: object) -> str:
+    """The token of the step a session is on: the same place gives the same token."""
+    to_dict = getattr(position, "to_dict", None)
+    raw = json.dumps(to_dict() if callable(to_dict) else None, sort_keys=True)
+    return STEP_TOKEN_PREFIX + hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# ---------------------------------------------------------------------- step
+
+
+def step_datasources(screen: StepScreen, rate: str | None = None) -> dict[str, Any]:
+    script = screen.script
+    cues = [{"text": cue.text, "ssml": Speech().say(cue.text).ssml(rate)} for cue in script.cues]
+    upcoming = f"Next: {screen.next_title}" if screen.next_title else "Last one"
+    return {"step": {
+        "type": "object",
+        "objectId": "step",
+        "properties": {
+            "title": _capitalised(script.title),
+            "place": f"{screen.number} of {screen.count}",
+            "points": list(script.points),
+            "reps": screen.reps_total,
+            "next": upcoming,
+            "buttons": dict(BUTTONS),
+            "cues": cues,
+        },
+        "transformers": [{"inputPath": "cues[*].ssml", "outputName": "speech",
+                          "transformer": "ssmlToSpeech"}],
+    }}
+
+
+def step_commands(screen: StepScreen) -> list[dict[str, Any]]:
+    """One Sequential: each cue spoken, counted and timed on screen, then ``stepEnd``."""
+    steps: list[dict[str, Any]] = []
+    for index, cue in enumerate(screen.script.cues):
+        command: dict[str, Any] = {"type": "Cue", "index": index}
+        if cue.pause:
+            command["pause"] = round(cue.pause * 1000)
+        if cue.rep:
+            command["rep"] = cue.rep
+        if cue.hold:
+            command["hold"] = cue.hold
+        steps.append(command)
+    steps.append({"type": "SendEvent", "arguments": [STEP_END]})
+    # screenLock: the interaction timer is off while the step runs, so the long silences
+    # of a hold do not let the screen (and with it the session) time out.
+    return [{"type": "Sequential", "screenLock": True, "commands": steps}]
+
+
+def _present_step(handler_input: HandlerInput, outcome: Outcome, screen: StepScreen,
+                  notes: list[str], attributes: dict[str, Any]) -> Response:
+    reply = outcome.reply
+    rate = reply.rate if reply is not None else None
+    token = step_token(outcome.session.position)
+    builder = handler_input.response_builder
+    lead = Speech().extend(screen.lead)
+    for note in notes:
+        lead.say(note)
+    if lead.parts:
+        builder.speak(lead.body(rate=rate))
+    builder.add_directive(RenderDocumentDirective(
+        token=token, document=document("step"), datasources=step_datasources(screen, rate)))
+    # Plain APL command objects: the SDK serialises them as they are.
+    commands: Any = step_commands(screen)
+    builder.add_directive(ExecuteCommandsDirective(commands=commands, token=token))
+    # shouldEndSession stays undefined: the session is open while the document speaks,
+    # with the microphone closed; what the step's end brings is the stepEnd event's answer.
+    attributes[TOKEN_KEY] = token
+    return builder.response
+
+
+# ---------------------------------------------------------------------- progress
+
+
+def progress_datasources(screen: ProgressScreen) -> dict[str, Any]:
+    top = max(1, *screen.week_minutes)
+    weeks = [{"days": [{"label": str(int(day.on[-2:])), "practised": day.practised,
+                        "today": day.today} for day in week]} for week in screen.weeks]
+    labels = ["3 weeks ago", "2 weeks ago", "Last week", "This week"]
+    bars = [{"label": f"{minutes} min", "height": round(100 * minutes / top), "week": label}
+            for minutes, label in zip(screen.week_minutes, labels, strict=True)]
+    if screen.maintenance:
+        week = "Maintenance"
+    else:
+        week = f"Week {screen.program_week} of {screen.program_weeks}"
+    streak = f"{screen.streak}-day streak" if screen.streak else "No streak yet"
+    stats = f"{week} · {streak} · {screen.sessions} sessions, {screen.minutes} min"
+    return {"progress": {
+        "type": "object",
+        "objectId": "progress",
+        "properties": {
+            "title": "Your last four weeks",
+            "stats": stats,
+            "weekdays": list(WEEKDAYS),
+            "weeks": weeks,
+            "chartTitle": "Minutes each week",
+            "bars": bars,
+        },
+    }}
+
+
+def _present_progress(handler_input: HandlerInput, outcome: Outcome, screen: ProgressScreen,
+                      response: Response) -> Response:
+    builder = handler_input.response_builder
+    builder.add_directive(RenderDocumentDirective(
+        token=PROGRESS_TOKEN, document=document("progress"),
+        datasources=progress_datasources(screen)))
+    return builder.response
+
+
+# ---------------------------------------------------------------------- a clock's display
+
+
+def _present_countdown(turn: Any, outcome: Outcome, screen: StepScreen,
+                       notes: list[str]) -> Response:
+    """The voice response as ever, plus the step's time counting down on the clock."""
+    from ask_sdk_model.interfaces.alexa.presentation.aplt.render_document_directive import (
+        RenderDocumentDirective as CharacterDocument,
+    )
+    from ask_sdk_model.interfaces.alexa.presentation.aplt.target_profile import TargetProfile
+
+    from skill.domain.narration import spoken_seconds
+
+    reply = outcome.reply
+    rate = reply.rate if reply is not None else None
+    lead = " ".join(screen.lead.parts)
+    seconds = round(spoken_seconds(lead, rate) + screen.script.seconds(rate))
+    response: Response = turn.respond(reply, notes)
+    turn.handler_input.response_builder.add_directive(CharacterDocument(
+        token=COUNTDOWN_TOKEN, target_profile=TargetProfile.FOUR_CHARACTER_CLOCK,
+        document=document("countdown.aplt"), datasources={"countdown": {"seconds": seconds}}))
+    return response
+
+
+# ---------------------------------------------------------------------- the turn
+
+
+def present(turn: Any, outcome: Outcome, notes: list[str]) -> Response | None:
+    """The response with its screen, or ``None`` when the device has no APL screen.
+
+    ``turn`` is the :class:`~skill.alexa.turns.Turn` being finished (typed loosely to
+    keep this module free of an import cycle).
+    """
+    handler_input: HandlerInput = turn.handler_input
+    screen = outcome.screen
+    if screen is None:
+        return None
+    if not supports_apl(handler_input):
+        if isinstance(screen, StepScreen) and supports_aplt(handler_input):
+            return _present_countdown(turn, outcome, screen, notes)
+        return None
+    reply = outcome.reply
+    if isinstance(screen, StepScreen):
+        if reply is None or reply.ends_session:
+            return None
+        return _present_step(handler_input, outcome, screen, notes, turn.session_attributes)
+    response: Response = turn.respond(reply, notes)
+    return _present_progress(handler_input, outcome, screen, response)
+
+
+def said_from_event(handler_input: HandlerInput, in_session_token: str | None) -> Said | None:
+    """What a screen's UserEvent means, or ``None`` when it is to be answered with nothing.
+
+    ``in_session_token`` is the token the session attributes hold for the step on screen.
+    """
+    request = handler_input.request_envelope.request
+    arguments = getattr(request, "arguments", None) or []
+    action = arguments[0] if arguments and isinstance(arguments[0], str) else None
+    if action in BUTTONS:
+        return Said(action)
+    if action == STEP_END:
+        token = getattr(request, "token", None)
+        if isinstance(token, str) and token and token == in_session_token:
+            return Said("step_end")
+    return None
+
+
+# ---------------------------------------------------------------------- text rendering
+
+
+def _rule(left: str, right: str, width: int) -> str:
+    gap = max(1, width - len(left) - len(right))
+    return f"{left}{' ' * gap}{right}"
+
+
+def screen_text(directives: list[dict[str, Any]], width: int = 64) -> list[str]:
+    """A plain-text picture of what the screen shows, for the console.
+
+    A step shows its frame (title, place, set-up points, buttons) and then its
+    timeline: each cue as the document speaks it, with the rep counter and the hold
+    countdown as they stand while it is spoken.
+    """
+    lines: list[str] = []
+    rendered = [d for d in directives if d.get("type") == "Alexa.Presentation.APL.RenderDocument"]
+    executed = [d for d in directives
+                if d.get("type") == "Alexa.Presentation.APL.ExecuteCommands"]
+    for directive in rendered:
+        sources = directive.get("datasources") or {}
+        if "step" in sources:
+            lines += _step_text(sources["step"]["properties"], executed, width)
+        elif "progress" in sources:
+            lines += _progress_text(sources["progress"]["properties"], width)
+    return lines
+
+
+def _step_text(step: dict[str, Any], executed: list[dict[str, Any]],
+               width: int) -> list[str]:
+    border = "+" + "-" * (width - 2) + "+"
+    lines = [border, "| " + _rule(step["title"], step["place"], width - 4) + " |"]
+    for point in step["points"]:
+        lines.append("|   - " + point[: width - 8].ljust(width - 8) + " |")
+    buttons = "   ".join(f"[ {label} ]" for label in step["buttons"].values())
+    lines.append("| " + step["next"][: width - 4].ljust(width - 4) + " |")
+    lines.append("| " + buttons.center(width - 4) + " |")
+    lines.append(border)
+    cues = step["cues"]
+    rep = 0
+    for directive in executed:
+        for sequence in directive.get("commands", []):
+            for command in sequence.get("commands", []):
+                if command.get("type") != "Cue":
+                    if command.get("type") == "SendEvent":
+                        lines.append(f"  (screen sends {command['arguments'][0]})")
+                    continue
+                rep = command.get("rep", rep)
+                counter = f"{rep} of {step['reps']}" if rep and step["reps"] else ""
+                hold = command.get("hold", 0)
+                status = "  ".join(s for s in (counter, f"hold {hold}" if hold else "") if s)
+                pause = command.get("pause", 0) / 1000
+                text = cues[command["index"]]["text"]
+                timing = f" [{pause:g} s]" if pause else ""
+                lines.append(f"  > {text}{timing}" + (f"   <{status}>" if status else ""))
+    return lines
+
+
+def _progress_text(progress: dict[str, Any], width: int) -> list[str]:
+    border = "+" + "-" * (width - 2) + "+"
+    lines = [border, "| " + progress["title"].ljust(width - 4) + " |",
+             "| " + progress["stats"][: width - 4].ljust(width - 4) + " |",
+             "| " + "   ".join(progress["weekdays"]).ljust(width - 4) + " |"]
+    for week in progress["weeks"]:
+        marks = "   ".join("#" if day["practised"] else ("o" if day["today"] else ".")
+                           for day in week["days"])
+        lines.append("| " + marks.ljust(width - 4) + " |")
+    lines.append("| " + progress["chartTitle"].ljust(width - 4) + " |")
+    for bar in progress["bars"]:
+        drawn = "=" * round(bar["height"] / 5)
+        lines.append("| " + f"{bar['week']:>12} {drawn} {bar['label']}".ljust(width - 4) + " |")
+    lines.append(border)
+    return lines
+
+
+# ---------------------------------------------------------------------- previewing
+
+
+def preview(name: str, week: int = 1, index: int = 0) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A document and datasources to paste into the APL authoring tool.
+
+    The step document gets the step's own commands as ``onMount``, so the authoring
+    tool speaks the cues in step with the screen as a device would (a device gets them
+    in ExecuteCommands instead, aimed at the rendered token).
+    """
+    import random
+    from datetime import date
+
+    from skill.domain.narration import narrate
+    from skill.domain.program import ReleaseSet
+    from skill.domain.progress import Profile
+    from skill.domain.routine import DAILY, routine_steps
+    from skill.domain.screens import progress_screen
+
+    if name == "progress":
+        today = date.today()
+        daily = {date.fromordinal(today.toordinal() - d).isoformat(): [1, 420]
+                 for d in range(0, 27, 2)}
+        profile = Profile(sessions=14, seconds=14 * 420, current_streak=1, longest_streak=3,
+                          last_practice_on=today.isoformat(), program_week=3, daily=daily)
+        return document("progress"), progress_datasources(progress_screen(profile, today))
+    steps = routine_steps(DAILY, week)
+    step = steps[index]
+    script = narrate(step, random.Random(0))
+    following = steps[index + 1] if index + 1 < len(steps) else None
+    from skill.domain.narration import step_title
+
+    screen = StepScreen(script, index + 1, len(steps), Speech(),
+                        step_title(following) if following is not None else None,
+                        step.total_reps if isinstance(step, ReleaseSet) else 0)
+    doc = json.loads(json.dumps(document("step")))
+    doc["onMount"] = step_commands(screen)
+    return doc, step_datasources(screen)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m skill.alexa.screens step|progress [WEEK [STEP]] [--out DIR]``"""
+    import argparse
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(prog="python -m skill.alexa.screens",
+                                     description="write an APL document and its datasources "
+                                                 "for the APL authoring tool")
+    parser.add_argument("name", choices=["step", "progress"])
+    parser.add_argument("week", nargs="?", type=int, default=1)
+    parser.add_argument("step", nargs="?", type=int, default=1, help="1 for the first step")
+    parser.add_argument("--out", default="build/apl-preview")
+    args = parser.parse_args(argv)
+    doc, sources = preview(args.name, args.week, args.step - 1)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for suffix, data in (("document", doc), ("datasources", sources)):
+        path = out / f"{args.name}.{suffix}.json"
+        path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        print(path)
+    return 0
+
+
+__all__ = ["BUTTONS", "STEP_END", "TOKEN_KEY", "document", "present", "said_from_event",
+           "screen_text", "step_commands", "step_datasources", "step_token", "supports_apl",
+           "supports_aplt"]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -13,6 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestInterceptor
@@ -201,6 +202,27 @@ def _application_id(envelope: dict[str, Any]) -> str | None:
     return None
 
 
+class FastSerializer(DefaultSerializer):
+    """The SDK's serializer, reading ISO-8601 timestamps with the standard library.
+
+    Every request carries a timestamp, and the SDK parses it with ``dateutil``'s general
+    parser, about a fifth of a turn's time (measured with cProfile). Alexa's timestamps are
+    plain ISO 8601, which ``datetime.fromisoformat`` reads directly; anything else still
+    goes to the SDK's own parser, so odd input fails exactly as before.
+    """
+
+    def _DefaultSerializer__deserialize_datetime(self, payload: Any, obj_type: Any) -> Any:
+        if isinstance(payload, str):
+            try:
+                parsed = datetime.fromisoformat(payload)
+            except ValueError:
+                pass
+            else:
+                return parsed.date() if obj_type is date else parsed
+        return DefaultSerializer._DefaultSerializer__deserialize_datetime(  # type: ignore[attr-defined]
+            self, payload, obj_type)
+
+
 def build_app(store: ProgressStore, *, skill_id: str | None = None,
               time_zone_lookup: TimeZoneLookup = alexa_time_zone,
               user_key_secret: str | None = None) -> SkillApp:
@@ -213,7 +235,7 @@ def build_app(store: ProgressStore, *, skill_id: str | None = None,
     builder.add_global_request_interceptor(_ReportInterceptor())
     # The application id is checked in SkillApp before parsing, so every host refuses alike.
     return SkillApp(skill=builder.create(), store=store, skill_id=skill_id,
-                    serializer=DefaultSerializer())
+                    serializer=FastSerializer())
 
 
 class _ReportInterceptor(AbstractRequestInterceptor):

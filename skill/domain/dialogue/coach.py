@@ -54,6 +54,8 @@ class Coach:
         self.session = context.session
         self.changes: list[Change] = []
         self.events: list[str] = []
+        self._profile = context.profile
+        self._profile_changes = 0
         place = context.session.position
         seed = f"{context.today}:{context.profile.sessions}:{place.step if place else '-'}"
         self.rng = random.Random(seed)
@@ -70,7 +72,11 @@ class Coach:
     @property
     def profile(self) -> Profile:
         """The profile as it will be once this turn's changes are stored."""
-        return apply(self.ctx.profile, self.changes)
+        # Changes are only ever appended, so the count says whether the cache is current.
+        if self._profile_changes != len(self.changes):
+            self._profile = apply(self.ctx.profile, self.changes)
+            self._profile_changes = len(self.changes)
+        return self._profile
 
     @property
     def screened(self) -> bool:

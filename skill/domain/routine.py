@@ -83,22 +83,28 @@ def _release_rounds(reps: int, hold: int, settings: Settings) -> list[ReleaseSet
     """As few rounds as fit the bound (each round is one more "next" to say), with the
     reps shared as evenly as they fit, so a round's rest falls at a natural count."""
     for count in range(1, reps + 1):
-        best: tuple[tuple[int, float], list[ReleaseSet]] | None = None
-        for first in range(reps - count + 1, 0, -1):
-            rest = reps - first
+        candidates = []
+        for first in range(1, reps - count + 2):
             if count == 1:
                 sizes = [reps]
             else:
-                share, extra = divmod(rest, count - 1)
+                share, extra = divmod(reps - first, count - 1)
                 sizes = [first] + [share + (1 if i < extra else 0) for i in range(count - 1)]
+            candidates.append((max(sizes) - min(sizes), sizes))
+            if count == 1:
+                break
+        # The most even split that fits; among equally even ones, the shortest longest round.
+        candidates.sort(key=lambda c: c[0])
+        best: tuple[float, list[ReleaseSet]] | None = None
+        best_spread = reps
+        for spread, sizes in candidates:
+            if best is not None and spread > best_spread:
+                break
             rounds = _rounds(sizes, hold)
             if all(_fits(step, settings) for step in rounds):
                 longest = max(step_seconds(step, settings) for step in rounds)
-                rank = (max(sizes) - min(sizes), longest)
-                if best is None or rank < best[0]:
-                    best = (rank, rounds)
-            if count == 1:
-                break
+                if best is None or longest < best[0]:
+                    best, best_spread = (longest, rounds), spread
         if best is not None:
             return best[1]
     return _rounds([1] * reps, hold)

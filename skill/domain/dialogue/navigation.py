@@ -431,31 +431,28 @@ def _next_title(c: Coach) -> str | None:
     return c.title(position, index) if index is not None else None
 
 
-@behaviour
-def pause_routine(c: Coach, said: Said) -> Outcome:
+def _leave(c: Coach, mid_routine: str, otherwise: str) -> Outcome:
+    """End the session politely; mid-routine, keep the place and say what comes next."""
     title = _next_title(c)
     if title is None:
-        return c.end(c.say("paused_nothing"))
+        return c.end(c.say(otherwise))
     _save_place(c)
-    return c.end(c.say("paused", next=title))
+    return c.end(c.say(mid_routine, next=title))
+
+
+@behaviour
+def pause_routine(c: Coach, said: Said) -> Outcome:
+    return _leave(c, "paused", "paused_nothing")
 
 
 @behaviour
 def stop_routine(c: Coach, said: Said) -> Outcome:
-    title = _next_title(c)
-    if title is None:
-        return c.end(c.say("goodbye"))
-    _save_place(c)
-    return c.end(c.say("stopped_mid_routine", next=title))
+    return _leave(c, "stopped_mid_routine", "goodbye")
 
 
 @behaviour
 def done_for_today(c: Coach, said: Said) -> Outcome:
-    title = _next_title(c)
-    if title is None:
-        return c.end(c.say("you_are_welcome"))
-    _save_place(c)
-    return c.end(c.say("enough_for_today", next=title))
+    return _leave(c, "enough_for_today", "you_are_welcome")
 
 
 @behaviour

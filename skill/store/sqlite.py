@@ -194,39 +194,26 @@ class SqliteStore:
             if cursor.rowcount != 1:
                 raise ConflictError(user_key)
 
+        def with_sessions(db: sqlite3.Connection) -> None:
+            inserted = 0
+            for row in rows:
+                inserted += db.execute(
+                    "INSERT OR IGNORE INTO sessions VALUES (?, ?, ?, ?)", row).rowcount
+            if inserted == 0:
+                raise _Duplicate
+            if expected == 0:
+                cursor = db.execute("INSERT OR IGNORE INTO profiles VALUES (?, ?, ?)",
+                                    (user_key, profile.version, data))
+            else:
+                cursor = db.execute(
+                    "UPDATE profiles SET version = ?, data = ? "
+                    "WHERE user_key = ? AND version = ?",
+                    (profile.version, data, user_key, expected))
+            if cursor.rowcount != 1:
+                raise ConflictError(user_key)
+
         def transaction() -> None:
-            db = self._connection()
-            try:
-                db.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as error:
-                if _is_busy(error):
-                    raise _Busy from error
-                raise
-            try:
-                if rows:
-                    inserted = 0
-                    for row in rows:
-                        inserted += db.execute(
-                            "INSERT OR IGNORE INTO sessions VALUES (?, ?, ?, ?)", row).rowcount
-                    if inserted == 0:
-                        db.execute("ROLLBACK")
-                        raise _Duplicate
-                if expected == 0:
-                    cursor = db.execute("INSERT OR IGNORE INTO profiles VALUES (?, ?, ?)",
-                                        (user_key, profile.version, data))
-                else:
-                    cursor = db.execute(
-                        "UPDATE profiles SET version = ?, data = ? "
-                        "WHERE user_key = ? AND version = ?",
-                        (profile.version, data, user_key, expected))
-                if cursor.rowcount != 1:
-                    db.execute("ROLLBACK")
-                    raise ConflictError(user_key)
-                db.execute("COMMIT")
-            except sqlite3.Error:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
+            self._in_transaction(with_sessions)
 
         self._retrying(transaction if rows else single_statement, write=True)
 
@@ -243,24 +230,11 @@ class SqliteStore:
             raise UnreadableItem(f"unreadable session: {type(error).__name__}") from error
 
     def delete_user(self, user_key: str) -> None:
-        def transaction() -> None:
-            db = self._connection()
-            try:
-                db.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as error:
-                if _is_busy(error):
-                    raise _Busy from error
-                raise
-            try:
-                db.execute("DELETE FROM profiles WHERE user_key = ?", (user_key,))
-                db.execute("DELETE FROM sessions WHERE user_key = ?", (user_key,))
-                db.execute("COMMIT")
-            except sqlite3.Error:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
+        def delete(db: sqlite3.Connection) -> None:
+            db.execute("DELETE FROM profiles WHERE user_key = ?", (user_key,))
+            db.execute("DELETE FROM sessions WHERE user_key = ?", (user_key,))
 
-        self._retrying(transaction, write=True)
+        self._retrying(lambda: self._in_transaction(delete), write=True)
 
     def link_person(self, account_key: str, person_key: str) -> None:
         def insert() -> None:
@@ -270,28 +244,32 @@ class SqliteStore:
         self._retrying(insert, write=True)
 
     def delete_account(self, account_key: str) -> None:
-        def transaction() -> None:
-            db = self._connection()
-            try:
-                db.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as error:
-                if _is_busy(error):
-                    raise _Busy from error
-                raise
-            try:
-                keys = [account_key, *(row[0] for row in db.execute(
-                    "SELECT person_key FROM persons WHERE account_key = ?", (account_key,)))]
-                for key in keys:
-                    db.execute("DELETE FROM profiles WHERE user_key = ?", (key,))
-                    db.execute("DELETE FROM sessions WHERE user_key = ?", (key,))
-                db.execute("DELETE FROM persons WHERE account_key = ?", (account_key,))
-                db.execute("COMMIT")
-            except sqlite3.Error:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
+        def delete(db: sqlite3.Connection) -> None:
+            keys = [account_key, *(row[0] for row in db.execute(
+                "SELECT person_key FROM persons WHERE account_key = ?", (account_key,)))]
+            for key in keys:
+                db.execute("DELETE FROM profiles WHERE user_key = ?", (key,))
+                db.execute("DELETE FROM sessions WHERE user_key = ?", (key,))
+            db.execute("DELETE FROM persons WHERE account_key = ?", (account_key,))
 
-        self._retrying(transaction, write=True)
+        self._retrying(lambda: self._in_transaction(delete), write=True)
+
+    def _in_transaction(self, body: Callable[[sqlite3.Connection], None]) -> None:
+        """``body`` between BEGIN IMMEDIATE and COMMIT; anything raised rolls it back."""
+        db = self._connection()
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            if _is_busy(error):
+                raise _Busy from error
+            raise
+        try:
+            body(db)
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         self._closed = True

@@ -233,3 +233,14 @@ def test_less_talking_drops_the_long_set_up() -> None:
     brief = narrate(step, random.Random(2), Settings(brief=True))
     assert sum(len(c.text) for c in brief.cues) < sum(len(c.text) for c in full.cues) - 150
     assert replace(Settings(brief=True), brief=False) == Settings()
+
+
+def test_a_round_that_is_not_the_last_ends_with_a_real_rest() -> None:
+    # On a screen that moves on by itself nobody says "next", so the rest is in the narration.
+    for week in WEEKS:
+        rounds = [s for s in routine_steps(DAILY, week) if isinstance(s, ReleaseSet)]
+        assert len(rounds) >= 2
+        first = narrate(rounds[0], random.Random(0))
+        assert "rest" in first.cues[-1].text.lower() and first.cues[-1].pause >= 10
+        last = narrate(rounds[-1], random.Random(0))
+        assert last.cues[-1].pause == 0

@@ -36,6 +36,7 @@ BREATHING_IN_PAUSE = 2.0     # the warm-up in-breath: cue plus pause stay under 
 BREATHING_OUT_PAUSE = 4.0
 POSITION_PAUSE = 8.0         # time to get into a stretch before its hold starts
 SWITCH_PAUSE = 5.0           # time to change sides
+ROUND_REST = 10.0            # the rest between two rounds of releases
 SIDES = ("right", "left")
 
 
@@ -167,7 +168,10 @@ def _release_set(step: ReleaseSet, pick: Picker, settings: Settings) -> list[Cue
             out.add(pick(content["count"][0], done=rep), rep=rep)
     done = step.first_rep + step.reps - 1
     if done < step.total_reps:
-        out.add(pick(content["round_rest"][0], done=done, reps=step.total_reps))
+        # A real rest between rounds, in the narration itself: on a screen that moves on by
+        # itself, nobody has to say "next" to get it.
+        out.add(pick(content["round_rest"][0], done=done, reps=step.total_reps),
+                ROUND_REST * scale)
     else:
         out.add(pick(content["closing"][0]))
     return out.items

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -172,9 +172,13 @@ def lambda_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Sq
     db.close()
 
 
+Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
+
+
 @pytest.fixture
-def user(lambda_store: SqliteStore) -> Iterator[Conversation]:
-    """A user at an Echo, every turn through ``lambda_handler`` as Alexa would call it."""
+def lambda_handler(lambda_store: SqliteStore) -> Iterator[Handler]:
+    """``lambda_function.lambda_handler``, loaded from ``lambda/`` as the Lambda runtime does,
+    on the embedded store that ``lambda_store`` opens beside it."""
     import importlib.util
 
     from skill.hosts import lambda_entry
@@ -185,8 +189,25 @@ def user(lambda_store: SqliteStore) -> Iterator[Conversation]:
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    yield Conversation(LambdaHost(module.lambda_handler))  # type: ignore[arg-type]
+    yield module.lambda_handler
     lambda_entry.reset()
+
+
+@pytest.fixture
+def user(lambda_handler: Handler) -> Conversation:
+    """A user at an Echo, every turn through ``lambda_handler`` as Alexa would call it."""
+    return Conversation(LambdaHost(lambda_handler))  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def api(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A loopback HTTPS stand-in for Alexa's Reminders and settings APIs."""
+    from alexa_api import RemindersApi, serve_https
+
+    RemindersApi.reset()
+    with serve_https(RemindersApi, tmp_path) as (url, cert):
+        monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(cert))
+        yield url
 
 
 @pytest.fixture(autouse=True)

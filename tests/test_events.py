@@ -10,15 +10,13 @@ recognised speaker (``person``), a ``SkillDisabled`` event, and an Echo Show
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from alexa_api import RemindersApi, serve_https
-from conftest import alexa_limit_problems
+from alexa_api import RemindersApi
+from conftest import Handler, alexa_limit_problems
 
 from skill.alexa.envelopes import Device
 from skill.domain.progress import TimeZoneLearned
@@ -28,39 +26,9 @@ from skill.hosts.metrics import EVENT_METRICS, NAMESPACE
 from skill.store import person_key, user_key
 from skill.store.sqlite import SqliteStore
 
-ROOT = Path(__file__).resolve().parent.parent
 EVENTS = Path(__file__).resolve().parent / "events"
-Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 ACCOUNT = "amzn1.ask.account.AGF3NETIE4MNXNG2Z64Z27RXB6JCK2R62BCPYUZI"
 PERSON = "amzn1.ask.person.ORIGINAL-PERSON-ID-0F2C7DFDB7D3C4F5A2AB2B8B"
-
-
-@pytest.fixture
-def api(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    RemindersApi.reset()
-    with serve_https(RemindersApi, tmp_path) as (url, cert):
-        monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(cert))
-        yield url
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "lambda.sqlite3"
-
-
-@pytest.fixture
-def lambda_handler(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> Iterator[Handler]:
-    monkeypatch.delenv("TABLE_NAME", raising=False)
-    monkeypatch.setenv("RELEASE_COACH_STORE", str(db_path))
-    monkeypatch.setenv("SKILL_ID", "amzn1.ask.skill.00000000-0000-0000-0000-release-coach")
-    lambda_entry.reset()
-    spec = importlib.util.spec_from_file_location("lambda_function",
-                                                  ROOT / "lambda" / "lambda_function.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    yield module.lambda_handler
-    lambda_entry.reset()
 
 
 def event(name: str, endpoint: str) -> dict[str, Any]:
@@ -100,13 +68,13 @@ def test_consent_accepted_sets_the_reminder(lambda_handler: Handler, api: str) -
 
 
 def test_consent_denied_is_remembered(lambda_handler: Handler, api: str,
-                                      db_path: Path) -> None:
+                                      lambda_store: SqliteStore) -> None:
     response = lambda_handler(event("connections_response_reminders_denied.json", api), None)
     assert alexa_limit_problems(response) == []
     assert "won't set a reminder" in speech(response)
     assert RemindersApi.reminder_calls() == []
     lambda_entry.reset()
-    state = SqliteStore(db_path).load(user_key(ACCOUNT)).reminder
+    state = lambda_store.load(user_key(ACCOUNT)).reminder
     assert state is not None and state.declined_on == "2026-11-16"
 
 
@@ -119,21 +87,21 @@ def test_consent_not_answered_sets_nothing(lambda_handler: Handler, api: str) ->
 
 
 def test_a_recognised_person_has_their_own_profile(lambda_handler: Handler, api: str,
-                                                    db_path: Path) -> None:
+                                                    lambda_store: SqliteStore) -> None:
     response = lambda_handler(event("launch_with_person.json", api), None)
     assert alexa_limit_problems(response) == []
     assert "Welcome to Release Coach" in speech(response)
-    store = SqliteStore(db_path)
+    store = lambda_store
     assert store.load(person_key(PERSON)).time_zone == "America/New_York"
     assert store.load(user_key(ACCOUNT)).version == 0  # the account's profile is untouched
 
 
 def test_skill_disabled_deletes_the_account_and_its_people(
-        lambda_handler: Handler, api: str, db_path: Path) -> None:
+        lambda_handler: Handler, api: str, lambda_store: SqliteStore) -> None:
     lambda_handler(event("launch_with_person.json", api), None)
     lambda_handler(Device(user_id=ACCOUNT, application_id=lambda_entry.app().skill_id or "")
                    .intent("AMAZON.HelpIntent"), None)
-    store = SqliteStore(db_path)
+    store = lambda_store
     store.save(user_key(ACCOUNT), store.load(user_key(ACCOUNT)), [TimeZoneLearned("UTC")])
     response = lambda_handler(event("skill_disabled.json", api), None)
     assert "outputSpeech" not in response["response"]

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import alexa_limit_problems
+from conftest import Handler, alexa_limit_problems
 
 from skill.alexa.app import RequestRejected
 from skill.alexa.envelopes import LOCAL_SKILL_ID, Device
@@ -18,22 +16,6 @@ from skill.hosts import lambda_entry
 from skill.store import user_key
 
 ROOT = Path(__file__).resolve().parent.parent
-Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
-
-
-@pytest.fixture
-def lambda_handler(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Handler]:
-    monkeypatch.delenv("TABLE_NAME", raising=False)
-    monkeypatch.setenv("RELEASE_COACH_STORE", str(tmp_path / "lambda.sqlite3"))
-    monkeypatch.setenv("SKILL_ID", LOCAL_SKILL_ID)
-    lambda_entry.reset()
-    spec = importlib.util.spec_from_file_location("lambda_function",
-                                                  ROOT / "lambda" / "lambda_function.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    yield module.lambda_handler
-    lambda_entry.reset()
 
 
 def speech(response: dict[str, Any]) -> str:

@@ -7,13 +7,12 @@ the shapes of Amazon's reference; the skill reaches them through the SDK's own c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from alexa_api import API_TOKEN, RemindersApi, serve_https
+from alexa_api import API_TOKEN, RemindersApi
 from conftest import Conversation
 
 from skill.alexa.app import SkillApp, build_app
@@ -67,14 +66,6 @@ class ApiDevice(Device):
             "name": "AskFor", "status": {"code": code, "message": "OK"}, "token": token,
             "payload": {"permissionScope": REMINDERS_SCOPE, "status": status},
         })
-
-
-@pytest.fixture
-def api(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    RemindersApi.reset()
-    with serve_https(RemindersApi, tmp_path) as (url, cert):
-        monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(cert))
-        yield url
 
 
 @pytest.fixture

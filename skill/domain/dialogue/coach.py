@@ -9,7 +9,6 @@ each state is not here: it is in :mod:`skill.domain.dialogue.table`.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -28,7 +27,6 @@ from skill.domain.routine import (
 )
 from skill.domain.ssml import Speech
 
-Behaviour = Callable[["Coach", Said], Outcome]
 # A place older than this is offered second, after today's routine.
 STALE_PLACE_DAYS = 3
 ROUTINE_PLANS = (DAILY, STRETCHES)
@@ -198,4 +196,4 @@ class Coach:
         return Outcome(reply, session, self.changes, self.events)
 
 
-__all__ = ["ROUTINE_PLANS", "STALE_PLACE_DAYS", "Behaviour", "Coach", "and_list", "n"]
+__all__ = ["ROUTINE_PLANS", "STALE_PLACE_DAYS", "Coach", "and_list", "n"]

@@ -31,11 +31,6 @@ class Mode(StrEnum):
     OFFER_REMINDER = "offer_reminder"    # "Would you like a daily reminder?"
 
 
-# Questions that only a yes or a no answers; anything else drops them, and says so.
-YES_NO_QUESTIONS = frozenset({Mode.CONFIRM_DELETE, Mode.SAFETY_SCREEN, Mode.SCREEN_CLEARED,
-                              Mode.CHECK_IN})
-
-
 @dataclass(frozen=True)
 class Pending:
     """What the user asked for while a safety question had to come first."""
@@ -149,15 +144,6 @@ class Outcome:
     delete_user: bool = False
     # What a screen would show for this turn; only devices with a screen draw it.
     screen: Screen | None = None
-
-    # Shortcuts kept for the adapter and the tests.
-    @property
-    def mode(self) -> Mode:
-        return self.session.mode
-
-    @property
-    def position(self) -> Position | None:
-        return self.session.position
 
 
 @dataclass

@@ -307,7 +307,7 @@ def _transaction_item_kinds(tree: ast.AST) -> set[str]:
 def actions_used_by_code() -> set[str]:
     actions: set[str] = set()
     modules = _dynamodb_modules()
-    assert ROOT / "skill" / "store" / "dynamodb.py" in modules
+    assert ROOT / "skill" / "store" / "dynamodb" / "store.py" in modules
     for path in modules:
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for method, function in _attribute_uses(tree):

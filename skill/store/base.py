@@ -35,6 +35,10 @@ class ConflictError(StoreError):
     """Someone else wrote the profile since it was read."""
 
 
+class WriteOutcomeUnknown(StoreError):
+    """The write was sent but its answer was lost: it may or may not have been stored."""
+
+
 class ProgressStore(Protocol):
     def load(self, user_key: str) -> Profile:
         """The user's profile (a fresh one, version 0, if they have none)."""

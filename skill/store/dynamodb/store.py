@@ -1,0 +1,295 @@
+"""The DynamoDB store: each user's profile and session history in one table, for Lambda.
+
+Items (see :mod:`skill.store.schema`): per user key, one profile item
+(``sk = "PROFILE"``, a ``version`` number and the profile as compact JSON) and
+one item per completed session (``sk = "SESSION#<finished_at>#<id>"``). A turn
+costs one strongly consistent ``GetItem`` and at most one write: a conditional
+``PutItem``, or a ``TransactWriteItems`` when a session was completed, so the
+counters and the history record change together or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import time
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from skill.domain.progress import Change, Profile, SessionRecord
+from skill.store.base import ConflictError, StoreError, UnreadableItem, save_with_retry
+from skill.store.dynamodb.calls import (
+    RETRY_BUDGET_SECONDS,
+    Caller,
+    CapacityMeter,
+    cancellation_reasons,
+    error_code,
+)
+from skill.store.dynamodb.client import default_client
+from skill.store.schema import (
+    PARTITION_KEY,
+    PERSON_PREFIX,
+    PROFILE_SK,
+    SESSION_PREFIX,
+    SORT_KEY,
+    session_sort_key,
+)
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+    from mypy_boto3_dynamodb.type_defs import (
+        AttributeValueTypeDef,
+    )
+
+logger = logging.getLogger("release_coach.store.dynamodb")
+
+# Deleting a user's history can take many batches; it is rare and asked for explicitly.
+DELETE_BUDGET_SECONDS = 3.0
+BATCH_WRITE_LIMIT = 25
+TRANSACTION_LIMIT = 100
+
+
+class DynamoDBStore:
+    """Progress in a DynamoDB table; one instance per container, safe across threads."""
+
+    def __init__(self, table_name: str, client: DynamoDBClient | None = None, *,
+                 retry_budget_seconds: float = RETRY_BUDGET_SECONDS,
+                 sleep: Callable[[float], None] = time.sleep,
+                 clock: Callable[[], float] = time.monotonic,
+                 rng: random.Random | None = None) -> None:
+        self.table_name = table_name
+        self._client = client
+        self.calls = Caller(retry_budget_seconds=retry_budget_seconds, sleep=sleep,
+                            clock=clock, rng=rng)
+
+    @property
+    def meter(self) -> CapacityMeter:
+        return self.calls.meter
+
+    @property
+    def retry_budget_seconds(self) -> float:
+        return self.calls.retry_budget_seconds
+
+    @property
+    def client(self) -> DynamoDBClient:
+        if self._client is None:
+            self._client = default_client()
+        return self._client
+
+    # ------------------------------------------------------------ the protocol
+
+    def load(self, user_key: str) -> Profile:
+        with self.calls.operation():
+            return self._load(user_key)
+
+    def _load(self, user_key: str) -> Profile:
+        response = self.calls.send("GetItem", self.client.get_item,
+                              TableName=self.table_name,
+                              Key=_key(user_key, PROFILE_SK),
+                              ConsistentRead=True,
+                              ReturnConsumedCapacity="TOTAL")
+        item = response.get("Item")
+        if not item:
+            return Profile()
+        try:
+            version = int(_attr(item, "version", "N"))
+            data = json.loads(_attr(item, "profile", "S"))
+            return Profile.from_dict(data, version=version)
+        except (KeyError, ValueError, TypeError) as error:
+            raise UnreadableItem(f"unreadable profile item: {type(error).__name__}") from error
+
+    def save(self, user_key: str, base: Profile, changes: list[Change]) -> Profile:
+        with self.calls.operation():
+            return save_with_retry(self._load, self._write, user_key, base, changes,
+                                   sleep=self.calls.sleep)
+
+    def history(self, user_key: str, limit: int = 50) -> list[SessionRecord]:
+        if limit <= 0:
+            return []
+        with self.calls.operation():
+            return self._history(user_key, limit)
+
+    def _history(self, user_key: str, limit: int) -> list[SessionRecord]:
+        records: list[SessionRecord] = []
+        for item in self._query_user({
+            "KeyConditionExpression": "#pk = :pk AND begins_with(#sk, :prefix)",
+            "ExpressionAttributeValues": {":pk": {"S": user_key},
+                                          ":prefix": {"S": SESSION_PREFIX}},
+            "ScanIndexForward": False,
+            "Limit": limit,
+        }):
+            records.append(_session_record(item))
+            if len(records) >= limit:
+                break
+        return records
+
+    def delete_user(self, user_key: str) -> None:
+        with self.calls.operation(DELETE_BUDGET_SECONDS):
+            self._delete_user(user_key)
+
+    def _delete_user(self, user_key: str) -> None:
+        # The account's links to its voice profiles stay: they are the account's, not a
+        # person's progress, and disabling the skill needs them to find every person.
+        keys = [k for k in self._all_keys(user_key)
+                if not k[SORT_KEY].get("S", "").startswith(PERSON_PREFIX)]
+        self._delete_keys(keys)
+
+    def link_person(self, account_key: str, person_key: str) -> None:
+        with self.calls.operation():
+            self.calls.send("PutItem", self.client.put_item, TableName=self.table_name,
+                       Item=_key(account_key, f"{PERSON_PREFIX}{person_key}"),
+                       ReturnConsumedCapacity="TOTAL")
+
+    def delete_account(self, account_key: str) -> None:
+        # A SkillDisabled event, not a spoken turn: deleting everyone may take longer.
+        with self.calls.operation(DELETE_BUDGET_SECONDS):
+            keys = list(self._all_keys(account_key))
+            for key in keys:
+                sort_key = key[SORT_KEY].get("S", "")
+                if sort_key.startswith(PERSON_PREFIX):
+                    self._delete_user(sort_key[len(PERSON_PREFIX):])
+            # The account's own items, its links included, go after every person's: a retry
+            # after a failure half-way still finds the people left to delete.
+            self._delete_keys(keys)
+
+    def _delete_keys(self, keys: list[dict[str, AttributeValueTypeDef]]) -> None:
+        # The profile goes last: if a delete stops half-way, what is left still reads
+        # as the user's progress rather than as history without a profile.
+        keys.sort(key=lambda k: k[SORT_KEY].get("S") == PROFILE_SK)
+        for start in range(0, len(keys), BATCH_WRITE_LIMIT):
+            chunk = keys[start:start + BATCH_WRITE_LIMIT]
+            self._batch_delete([{"DeleteRequest": {"Key": key}} for key in chunk])
+
+    # ------------------------------------------------------------ writing
+
+    def _write(self, user_key: str, profile: Profile, expected: int,
+               records: list[SessionRecord]) -> None:
+        profile_item: dict[str, AttributeValueTypeDef] = {
+            **_key(user_key, PROFILE_SK),
+            "version": {"N": str(profile.version)},
+            "profile": {"S": json.dumps(profile.to_dict(), separators=(",", ":"))},
+            "updated_at": {"S": datetime.now(UTC).isoformat(timespec="seconds")},
+        }
+        if expected == 0:
+            condition: dict[str, Any] = {
+                "ConditionExpression": "attribute_not_exists(#pk)",
+                "ExpressionAttributeNames": {"#pk": PARTITION_KEY},
+            }
+        else:
+            condition = {
+                "ConditionExpression": "#v = :expected",
+                "ExpressionAttributeNames": {"#v": "version"},
+                "ExpressionAttributeValues": {":expected": {"N": str(expected)}},
+            }
+        if not records:
+            self._put_profile(profile_item, condition)
+        else:
+            self._transact(user_key, profile_item, condition, records)
+
+    def _put_profile(self, item: dict[str, AttributeValueTypeDef],
+                     condition: dict[str, Any]) -> None:
+        try:
+            self.calls.send("PutItem", self.client.put_item, TableName=self.table_name, Item=item,
+                       ReturnConsumedCapacity="TOTAL", **condition)
+        except StoreError as error:
+            if error_code(error.__cause__) == "ConditionalCheckFailedException":
+                raise ConflictError("profile version changed") from error.__cause__
+            raise
+
+    def _transact(self, user_key: str, profile_item: dict[str, AttributeValueTypeDef],
+                  condition: dict[str, Any], records: list[SessionRecord]) -> None:
+        if len(records) + 1 > TRANSACTION_LIMIT:
+            raise StoreError(f"too many sessions in one save: {len(records)}")
+        items: list[dict[str, Any]] = [
+            {"Put": {"TableName": self.table_name, "Item": profile_item, **condition}}]
+        for record in records:
+            items.append({"Put": {
+                "TableName": self.table_name,
+                "Item": {
+                    **_key(user_key, session_sort_key(record.finished_at, record.id)),
+                    "session": {"S": json.dumps(asdict(record), separators=(",", ":"))},
+                },
+                # A session already stored means this very completion was saved before.
+                "ConditionExpression": "attribute_not_exists(#pk)",
+                "ExpressionAttributeNames": {"#pk": PARTITION_KEY},
+            }})
+        # One token for every network retry of this attempt: if a timed-out request did
+        # go through, DynamoDB answers the retry with success instead of applying it twice.
+        token = uuid.uuid4().hex
+        try:
+            self.calls.send("TransactWriteItems", self.client.transact_write_items,
+                       TransactItems=items, ClientRequestToken=token,
+                       ReturnConsumedCapacity="TOTAL")
+        except StoreError as error:
+            reasons = cancellation_reasons(error.__cause__)
+            if reasons and reasons[0] == "ConditionalCheckFailed":
+                raise ConflictError("profile version changed") from error.__cause__
+            if reasons and "ConditionalCheckFailed" in reasons[1:] and all(
+                    reason in ("None", "ConditionalCheckFailed") for reason in reasons):
+                # The same request delivered twice: its session already counts, so
+                # writing nothing now is what keeps it counted exactly once.
+                logger.info("session already recorded; duplicate save ignored")
+                return
+            raise
+
+    def _batch_delete(self, requests: list[dict[str, Any]]) -> None:
+        deadline = self.calls.deadline()
+        attempt = 0
+        while requests:
+            response = self.calls.send("BatchWriteItem", self.client.batch_write_item,
+                                  RequestItems={self.table_name: requests},
+                                  ReturnConsumedCapacity="TOTAL")
+            unprocessed = response.get("UnprocessedItems", {}).get(self.table_name, [])
+            requests = [dict(request) for request in unprocessed]
+            if requests:
+                attempt += 1
+                self.calls.back_off(attempt, deadline, "UnprocessedItems")
+
+    def _all_keys(self, user_key: str) -> Iterator[dict[str, AttributeValueTypeDef]]:
+        for item in self._query_user({
+            "KeyConditionExpression": "#pk = :pk",
+            "ProjectionExpression": "#pk, #sk",
+            "ExpressionAttributeValues": {":pk": {"S": user_key}},
+        }):
+            yield {PARTITION_KEY: item[PARTITION_KEY], SORT_KEY: item[SORT_KEY]}
+
+    def _query_user(self, query: dict[str, Any]) -> Iterator[dict[str, AttributeValueTypeDef]]:
+        """Every item a strongly consistent ``Query`` of one user's partition finds, all pages."""
+        request: dict[str, Any] = {
+            "TableName": self.table_name,
+            "ExpressionAttributeNames": {"#pk": PARTITION_KEY, "#sk": SORT_KEY},
+            "ConsistentRead": True,
+            "ReturnConsumedCapacity": "TOTAL",
+            **query,
+        }
+        while True:
+            response = self.calls.send("Query", self.client.query, **request)
+            yield from response.get("Items", [])
+            start = response.get("LastEvaluatedKey")
+            if not start:
+                return
+            request["ExclusiveStartKey"] = start
+
+# ------------------------------------------------------------ item helpers
+
+
+def _key(user_key: str, sort_key: str) -> dict[str, AttributeValueTypeDef]:
+    return {PARTITION_KEY: {"S": user_key}, SORT_KEY: {"S": sort_key}}
+
+
+def _attr(item: Mapping[str, Any], name: str, kind: str) -> str:
+    value = item[name][kind]
+    if not isinstance(value, str):
+        raise TypeError(name)
+    return value
+
+
+def _session_record(item: Mapping[str, Any]) -> SessionRecord:
+    try:
+        return SessionRecord(**json.loads(_attr(item, "session", "S")))
+    except (KeyError, ValueError, TypeError) as error:
+        raise UnreadableItem(f"unreadable session item: {type(error).__name__}") from error

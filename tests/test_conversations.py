@@ -179,7 +179,7 @@ def test_the_delete_question_does_not_outlive_the_next_answer(
     user.later(minutes=1)
     user.launch()
     user.say("DeleteProgressIntent")
-    assert "deleted all your progress" in user.say("AMAZON.YesIntent")
+    assert "Everything is deleted" in user.say("AMAZON.YesIntent")
     assert stored(lambda_store).version == 0
 
 

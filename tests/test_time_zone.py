@@ -17,6 +17,7 @@ from conftest import Conversation
 
 from skill.alexa.app import build_app
 from skill.alexa.envelopes import Device
+from skill.domain.progress import TimeZoneLearned
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
 
@@ -49,6 +50,7 @@ class SettingsApi(BaseHTTPRequestHandler):
 def settings_api(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """HTTPS on loopback, since the SDK refuses to call a plain-HTTP API endpoint."""
     SettingsApi.calls = []
+    SettingsApi.zone = "America/New_York"
     cert, key = self_signed_loopback_cert(tmp_path)
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(cert))
     server = ThreadingHTTPServer(("127.0.0.1", 0), SettingsApi)
@@ -77,16 +79,57 @@ def conversation(store: SqliteStore, endpoint: str, when: datetime) -> Conversat
     return Conversation(build_app(store), device, now=when)  # the real settings look-up
 
 
-def test_the_zone_is_read_once_through_the_settings_api_and_cached(
+def test_the_zone_is_read_once_a_session_through_the_settings_api_and_cached_in_it(
         store: SqliteStore, settings_api: str) -> None:
     talk = conversation(store, settings_api, datetime(2026, 7, 1, 12, tzinfo=UTC))
     talk.launch()
+    talk.say("AMAZON.HelpIntent")
+    talk.say("StreakIntent")
+    assert len(SettingsApi.calls) == 1  # three turns, one settings call
     talk.later(days=1)
     talk.launch()
-    assert len(SettingsApi.calls) == 1
+    assert len(SettingsApi.calls) == 2  # a new session asks again: the device may have moved
     assert SettingsApi.calls[0] == \
         f"/v2/devices/{talk.device.device_id}/settings/System.timeZone"
     assert store.load(user_key(talk.device.user_id)).time_zone == "America/New_York"
+
+
+def test_a_user_who_travels_is_counted_in_the_zone_they_are_in(
+        store: SqliteStore, settings_api: str) -> None:
+    """Issue 18, defect 5: the zone was read once and kept forever."""
+    talk = conversation(store, settings_api, datetime(2026, 7, 1, 12, tzinfo=UTC))
+    talk.single("bridge")  # at home in New York
+    assert store.load(user_key(talk.device.user_id)).time_zone == "America/New_York"
+    SettingsApi.zone = "Asia/Tokyo"  # they fly to Tokyo and take the Echo Dot with them
+    talk.later(days=1)
+    talk.now = datetime(2026, 7, 3, 0, 0, tzinfo=UTC)  # 09:00 on 3 July in Tokyo
+    talk.single("bridge")
+    talk.later(hours=5)  # 14:00 in Tokyo, still 3 July (01:00 on 3 July in New York)
+    answer = talk.one_shot("MinutesPractisedIntent", Period=("today", "today"))
+    assert "about 0 minutes" not in answer and "over 1 session" in answer
+    saved = store.load(user_key(talk.device.user_id))
+    assert (saved.time_zone, saved.last_practice_on) == ("Asia/Tokyo", "2026-07-03")
+
+
+def test_an_invalid_zone_from_the_device_is_never_used_or_stored(
+        store: SqliteStore, settings_api: str) -> None:
+    SettingsApi.zone = "Mars/Olympus"
+    # 23:30 on 1 July in New York, 03:30 on 2 July UTC: the stored zone is the fallback.
+    store.save(user_key(Device().user_id), store.load(user_key(Device().user_id)),
+               [TimeZoneLearned("America/New_York")])
+    talk = conversation(store, settings_api, datetime(2026, 7, 2, 3, 30, tzinfo=UTC))
+    talk.single("bridge")
+    saved = store.load(user_key(talk.device.user_id))
+    assert saved.time_zone == "America/New_York" and saved.last_practice_on == "2026-07-01"
+
+
+def test_an_invalid_zone_for_a_new_user_leaves_the_day_in_utc(
+        store: SqliteStore, settings_api: str) -> None:
+    SettingsApi.zone = "Mars/Olympus"
+    talk = conversation(store, settings_api, datetime(2026, 7, 2, 3, 30, tzinfo=UTC))
+    talk.single("bridge")
+    saved = store.load(user_key(talk.device.user_id))
+    assert saved.time_zone is None and saved.last_practice_on == "2026-07-02"
 
 
 def test_a_late_evening_session_counts_on_the_local_day(
@@ -150,4 +193,4 @@ def test_a_returning_user_without_a_zone_has_it_saved_on_a_read_only_turn(
     talk.later(days=1)
     talk.one_shot("AMAZON.HelpIntent")
     assert store.load(user_key(talk.device.user_id)).time_zone == "America/New_York"
-    assert len(SettingsApi.calls) == 1
+    assert len(SettingsApi.calls) == 2  # one a session

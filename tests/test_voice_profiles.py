@@ -79,7 +79,7 @@ def test_delete_my_progress_deletes_only_that_persons(store: SqliteStore, app: S
     for talk in (alice, bob, anyone):
         finish_a_routine(talk)
     alice.one_shot("DeleteProgressIntent")
-    assert "deleted all your progress" in alice.say("AMAZON.YesIntent")
+    assert "Everything is deleted" in alice.say("AMAZON.YesIntent")
     assert store.load(person_key(ALICE)).sessions == 0
     assert store.load(person_key(BOB)).sessions == 1
     assert store.load(user_key(ACCOUNT)).sessions == 1

@@ -73,6 +73,22 @@ class ForeignSkillRequest(RequestRejected):
     """The envelope names another skill's application id."""
 
 
+class EventNotHandled(Exception):
+    """A skill event (``AlexaSkillEvent.*``) could not be carried out, so it must not be
+    acknowledged: the host answers with an error (Lambda: a failed invocation; the web
+    service: HTTP 500) rather than with a response.
+
+    Why an error and not an empty 200: Amazon documents that a message to a skill is
+    delivered "successfully" only when the skill acknowledges it by "succeeding" the
+    context (developer.amazon.com/docs/smapi/send-a-message-request-to-a-skill.html,
+    "Skill messaging guidelines"), and skill events reach the skill the same way, out of
+    session (developer.amazon.com/docs/smapi/skill-events-in-alexa-skills.html). An empty
+    200 acknowledges it and nothing would ever ask again; an error leaves it undelivered.
+    Neither page states a retry schedule, so the delete is also finished by the user's
+    next read (see skill.store.base.ProgressStore.delete_user) whatever Alexa does.
+    """
+
+
 def alexa_time_zone(handler_input: HandlerInput) -> str | None:
     """The device's time zone from the Alexa settings API, or ``None`` if unavailable."""
     system = getattr(handler_input.request_envelope.context, "system", None)
@@ -139,6 +155,9 @@ class SkillApp:
                           store_writes=report.store_writes, events=report.events)
             if report.notes:
                 record["notes"] = [*record.get("notes", []), *report.notes]
+            if report.outcome == "error" and str(request_type).startswith("AlexaSkillEvent."):
+                # issue-18: a failed skill event is answered with an error, so it comes again.
+                raise EventNotHandled(f"{request_type} failed; not acknowledged")
             result = self.serializer.serialize(response)
             if not isinstance(result, dict):
                 raise TypeError("the skill's response did not serialise to an object")

@@ -5,6 +5,15 @@ profile, the session's mode and routine position, the local date), and turns
 the domain's :class:`~skill.domain.coach.Outcome` back into an Alexa response, with at
 most one store read and one store write. If the store fails, the turn still
 answers from the session attributes and says that progress was not saved.
+
+A profile that could not be read is *unknown*, not empty: the domain is told
+(``Context.profile_unknown``), so a returning user is never greeted or counted as a
+new one, and nothing is written on top of progress the turn never saw.
+
+The time zone follows the device: it is asked of the settings API once when a
+session starts and kept in the session attributes for the rest of it; the stored
+one is only the fallback for when the device does not say. A name that is not a
+real IANA zone is never used and never stored.
 """
 
 from __future__ import annotations
@@ -23,7 +32,15 @@ from skill.domain.content import phrase
 from skill.domain.dialogue import Coach, Context, Outcome, Reply, Session
 from skill.domain.progress import Change, Profile, TimeZoneLearned, apply
 from skill.domain.ssml import Speech
-from skill.store import ProgressStore, StoreError, person_key, user_key
+from skill.store import (
+    DeletionUnderway,
+    PartialDeletion,
+    ProgressStore,
+    StoreError,
+    WriteOutcomeUnknown,
+    person_key,
+    user_key,
+)
 
 logger = logging.getLogger("release_coach.turns")
 
@@ -80,11 +97,25 @@ def alexa_person_id(handler_input: HandlerInput) -> str | None:
     return person_id if isinstance(person_id, str) and person_id else None
 
 
-def _zone(name: str | None) -> ZoneInfo:
+# The session attribute holding the device's zone for the rest of the session ("" when
+# the device did not say), so that the settings API is asked once a session.
+ZONE_ATTRIBUTE = "zone"
+
+
+def valid_zone(name: object) -> str | None:
+    """``name`` if it is an IANA time zone this machine knows, else ``None``."""
+    if not isinstance(name, str) or not name or len(name) > 64:
+        return None
     try:
-        return ZoneInfo(name) if name else ZoneInfo("UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+    return name
+
+
+def _zone(name: str | None) -> ZoneInfo:
+    valid = valid_zone(name)
+    return ZoneInfo(valid) if valid else ZoneInfo("UTC")
 
 
 class Turn:
@@ -111,6 +142,8 @@ class Turn:
             if raw_person else None
         self.user_key = self.person_key or self.account_key
         self.store_ok = self.user_key is not None
+        # True when the user's profile could not be read: what they have is unknown.
+        self.profile_unknown = False
         # ``stored`` is the profile as read, the base of this turn's one write; ``profile``
         # is what the domain sees, with anything learned this turn already applied.
         self.stored = Profile()
@@ -120,15 +153,37 @@ class Turn:
                 self.stored = services.store.load(self.user_key)
             except StoreError as error:
                 self.store_ok = False
-                self.report.notes.append("store read failed")
+                self.profile_unknown = True
+                self.report.notes.append(
+                    "delete still under way" if isinstance(error, DeletionUnderway)
+                    else "store read failed")
                 self.report.events.append("store_failure")
                 logger.warning("store read failed: %s", type(error).__name__)
+        # What goes back in the session attributes under ZONE_ATTRIBUTE.
+        self._zone_seen: str | None = None
+        self.zone = self._device_zone()
         self.extra_changes: list[Change] = []
-        if self.stored.time_zone is None and self.new_session:
-            found = services.time_zone_lookup(handler_input)
-            if found:
-                self.extra_changes.append(TimeZoneLearned(found))
+        if self.zone is not None and self.zone != self.stored.time_zone:
+            # The device's zone, newly learned or changed (a user who travels): the stored
+            # copy is only the fallback, so it follows.
+            self.extra_changes.append(TimeZoneLearned(self.zone))
         self.profile = apply(self.stored, self.extra_changes)
+        if self.profile.time_zone is not None and valid_zone(self.profile.time_zone) is None:
+            # Stored before zones were checked: never used.
+            self.profile.time_zone = None
+
+    def _device_zone(self) -> str | None:
+        """The device's zone: asked once a session, then kept in the session attributes."""
+        cached = self.session_attributes.get(ZONE_ATTRIBUTE)
+        if not self.new_session and isinstance(cached, str):
+            self._zone_seen = valid_zone(cached) or ""
+            return self._zone_seen or None
+        reported = self.services.time_zone_lookup(self.handler_input)
+        found = valid_zone(reported)
+        if reported and found is None:
+            logger.warning("device time zone rejected: not an IANA zone")
+        self._zone_seen = found or ""
+        return found
 
     # ------------------------------------------------------------ reading
 
@@ -153,6 +208,7 @@ class Turn:
             new_session=self.new_session,
             finished_at=now.astimezone(UTC).isoformat(timespec="seconds"),
             turn_id=str(getattr(envelope.request, "request_id", "") or "local"),
+            profile_unknown=self.profile_unknown,
         )
 
     def coach(self) -> Coach:
@@ -163,15 +219,21 @@ class Turn:
     def finish(self, outcome: Outcome) -> Response:
         notes: list[str] = []
         if outcome.delete_user:
-            if not self._delete():
-                outcome.reply = Reply(Speech().say(phrase("delete_failed")))
+            said = self._delete()
+            if said != "deleted":
+                outcome.reply = Reply(Speech().say(phrase(said)))
         else:
-            changes = [*self.extra_changes, *outcome.changes]
-            if changes and not self._save(changes):
-                notes.append(phrase("save_failed"))
+            # A zone learned on a turn whose read failed is not worth a "couldn't save".
+            changes = [*self.extra_changes, *outcome.changes] if self.store_ok \
+                else outcome.changes
+            failure = self._save(changes)
+            if failure is not None:
+                notes.append(phrase(failure))
         self.report.events.extend(outcome.events)
         self.session_attributes.clear()
         self.session_attributes.update(outcome.session.to_dict())
+        if self._zone_seen is not None:
+            self.session_attributes[ZONE_ATTRIBUTE] = self._zone_seen
         if outcome.screen is not None:
             # A device with a screen also gets the screen; any other, exactly this response.
             from skill.alexa.screens import present
@@ -181,13 +243,14 @@ class Turn:
                 return shown
         return self.respond(outcome.reply, notes)
 
-    def _save(self, changes: list[Change]) -> bool:
+    def _save(self, changes: list[Change]) -> str | None:
+        """Store ``changes``; the phrase to add when they were not (surely) stored."""
         if self.user_key is None:
-            return True
+            return None
         if apply(self.stored, changes) == self.stored:
-            return True
+            return None
         if not self.store_ok:
-            return False
+            return "save_failed"
         self.report.store_writes += 1
         try:
             if self.person_key is not None and self.account_key is not None and \
@@ -200,20 +263,28 @@ class Turn:
             self.report.notes.append("store write failed")
             self.report.events.append("store_failure")
             logger.warning("store write failed: %s", type(error).__name__)
-            return False
-        return True
+            # The request went and its answer was lost: it may well have been stored.
+            return "save_uncertain" if isinstance(error, WriteOutcomeUnknown) else "save_failed"
+        return None
 
-    def _delete(self) -> bool:
+    def _delete(self) -> str:
+        """Delete the user's progress; the phrase that says truthfully how far it got."""
         if self.user_key is None:
-            return True
+            return "deleted"
         self.report.store_writes += 1
         try:
-            self.services.store.delete_user(self.user_key)
+            finished = self.services.store.delete_user(self.user_key)
+        except PartialDeletion as error:
+            self.report.events.append("store_failure")
+            logger.warning("store delete stopped part-way: %s", type(error).__name__)
+            return "delete_partial"
         except StoreError as error:
             self.report.events.append("store_failure")
             logger.warning("store delete failed: %s", type(error).__name__)
-            return False
-        return True
+            return "delete_failed"
+        if not finished:
+            self.report.notes.append("delete continues on the next read")
+        return "deleted" if finished else "delete_started"
 
     def respond(self, reply: Reply | None, notes: list[str] | None = None) -> Response:
         builder = self.handler_input.response_builder

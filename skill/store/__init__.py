@@ -2,13 +2,16 @@
 
 from skill.store.base import (
     ConflictError,
+    DeletionUnderway,
+    PartialDeletion,
     ProgressStore,
     StoreError,
     UnreadableItem,
+    WriteOutcomeUnknown,
     person_key,
     save_with_retry,
     user_key,
 )
 
-__all__ = ["ConflictError", "ProgressStore", "StoreError", "UnreadableItem", "person_key",
-           "save_with_retry", "user_key"]
+__all__ = ["ConflictError", "DeletionUnderway", "PartialDeletion", "ProgressStore", "StoreError",
+           "UnreadableItem", "WriteOutcomeUnknown", "person_key", "save_with_retry", "user_key"]

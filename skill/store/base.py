@@ -39,6 +39,17 @@ class WriteOutcomeUnknown(StoreError):
     """The write was sent but its answer was lost: it may or may not have been stored."""
 
 
+class PartialDeletion(StoreError):
+    """A delete removed the user's progress but failed before their history was all gone.
+
+    What is left is removed when the user is next read (see ``delete_user``).
+    """
+
+
+class DeletionUnderway(StoreError):
+    """The user's earlier delete is still being finished: their progress cannot be read yet."""
+
+
 class ProgressStore(Protocol):
     def load(self, user_key: str) -> Profile:
         """The user's profile (a fresh one, version 0, if they have none)."""
@@ -52,8 +63,16 @@ class ProgressStore(Protocol):
         """The user's completed sessions, newest first."""
         ...
 
-    def delete_user(self, user_key: str) -> None:
-        """Remove every item the store holds for the user (an account or one person)."""
+    def delete_user(self, user_key: str) -> bool:
+        """Remove every item the store holds for the user (an account or one person).
+
+        The progress goes first and at once; a long history may take longer than one
+        turn allows. Returns ``True`` when everything is gone, ``False`` when the rest is
+        still to go: it goes on the user's next read (which raises
+        :class:`DeletionUnderway` until it is done). Raises :class:`PartialDeletion` when
+        a failure stopped it after the progress had gone, :class:`StoreError` when
+        nothing was removed.
+        """
         ...
 
     def link_person(self, account_key: str, person_key: str) -> None:
@@ -65,7 +84,11 @@ class ProgressStore(Protocol):
         ...
 
     def delete_account(self, account_key: str) -> None:
-        """Remove the account's items and those of every person linked to it."""
+        """Remove the account's items and those of every person linked to it.
+
+        Raises :class:`StoreError` unless everything is gone, so that the event that
+        asked for it is answered with an error and delivered again.
+        """
         ...
 
 

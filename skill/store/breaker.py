@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from skill.domain.progress import Change, Profile, SessionRecord
-from skill.store.base import ProgressStore, StoreError, UnreadableItem
+from skill.store.base import DeletionUnderway, ProgressStore, StoreError, UnreadableItem
 
 T = TypeVar("T")
 
@@ -57,8 +57,9 @@ class Circuit:
         probe = self._admit()
         try:
             result = attempt()
-        except UnreadableItem:
-            # One user's bad item says nothing about the store's health.
+        except (UnreadableItem, DeletionUnderway):
+            # One user's bad item, or their delete still being finished, says nothing
+            # about the store's health.
             self._settle(probe, ok=True)
             raise
         except StoreError:
@@ -117,8 +118,8 @@ class BreakerStore:
     def history(self, user_key: str, limit: int = 50) -> list[SessionRecord]:
         return self.reads.call(lambda: self.store.history(user_key, limit))
 
-    def delete_user(self, user_key: str) -> None:
-        self.writes.call(lambda: self.store.delete_user(user_key))
+    def delete_user(self, user_key: str) -> bool:
+        return self.writes.call(lambda: self.store.delete_user(user_key))
 
     def link_person(self, account_key: str, person_key: str) -> None:
         self.writes.call(lambda: self.store.link_person(account_key, person_key))

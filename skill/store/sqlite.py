@@ -9,11 +9,21 @@ spent, so one outside lock never stalls every request.
 
 A completed session is stored once per request id: re-delivering the same
 completion (Alexa retries requests) changes nothing.
+
+The file is guarded: it is checked (``PRAGMA quick_check``) when the store opens, and
+a damaged file is refused with :class:`DamagedStore` and left exactly as it was
+(``release-coach recover-store`` salvages it into a new file and keeps the old one).
+After every write the file is looked for: if it was deleted or replaced under a
+running server, the write is reported as failed instead of going to a file no one
+will ever open again. Deleted users leave no copy behind: ``secure_delete`` zeroes
+what is deleted, and a checkpoint after each delete empties the WAL.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import os
 import random
 import sqlite3
 import threading
@@ -27,6 +37,8 @@ from skill.domain.progress import Change, Profile, SessionRecord
 from skill.store.base import ConflictError, StoreError, UnreadableItem, save_with_retry
 
 T = TypeVar("T")
+
+logger = logging.getLogger("release_coach.store.sqlite")
 
 # How long one store operation may wait for SQLite's locks before giving up: a turn
 # makes one read and at most one write, so together they stay near 1.5 s.
@@ -58,6 +70,10 @@ CREATE TABLE IF NOT EXISTS persons (
     PRIMARY KEY (account_key, person_key)
 );
 """
+
+
+class DamagedStore(StoreError):
+    """The progress file is not a sound SQLite database; it has been left untouched."""
 
 
 class _Duplicate(Exception):
@@ -92,6 +108,8 @@ class SqliteStore:
         else:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self._target, self._uri = self.path, False
+        # The file this store opened; see _check_file.
+        self._identity: tuple[int, int] | None = None
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._connections_lock = threading.Lock()
@@ -99,7 +117,12 @@ class SqliteStore:
         self._write_lock = threading.Lock()
         self._closed = False
         db = self._connection()
+        if not self._uri:
+            self._retrying(lambda: self._check(db))
         self._retrying(lambda: self._set_up(db))
+        if not self._uri:
+            stat = os.stat(self.path)
+            self._identity = (stat.st_dev, stat.st_ino)
 
     # ------------------------------------------------------------ connections
 
@@ -113,12 +136,45 @@ class SqliteStore:
                                      timeout=_BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
             except sqlite3.Error as error:
                 raise StoreError(f"cannot open the progress file: {error}") from error
-            # Per connection, not per file: every thread's commits must be as durable.
+            # Per connection, not per file: every thread's commits must be as durable, and
+            # every thread's deletes must overwrite what they delete.
             db.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
+            db.execute("PRAGMA secure_delete=ON")
             with self._connections_lock:
                 self._connections.append(db)
             self._local.db = db
         return db
+
+    def _check(self, db: sqlite3.Connection) -> None:
+        """Refuse a damaged file before anything writes to it (WAL mode would)."""
+        try:
+            rows = db.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as error:
+            if _is_busy(error):
+                raise
+            raise DamagedStore(f"the progress file {self.path} is not a database "
+                               f"({error}); it was left as it is") from error
+        found = [str(row[0]) for row in rows]
+        if found != ["ok"]:
+            raise DamagedStore(f"the progress file {self.path} is damaged ({found[0]}); "
+                               "it was left as it is")
+
+    def _check_file(self) -> None:
+        """Raise if the file this store opened is no longer at its path.
+
+        SQLite goes on writing to a file that was deleted while open; those writes
+        would be lost at the next restart, so they are failures, said and logged.
+        """
+        if self._identity is None:
+            return
+        try:
+            stat = os.stat(self.path)
+        except OSError:
+            stat = None
+        if stat is None or (stat.st_dev, stat.st_ino) != self._identity:
+            logger.error("the progress file %s is %s: this write is lost", self.path,
+                         "gone" if stat is None else "no longer the file opened")
+            raise StoreError("sqlite: the progress file was deleted or replaced")
 
     @staticmethod
     def _set_up(db: sqlite3.Connection) -> None:
@@ -216,6 +272,7 @@ class SqliteStore:
             self._in_transaction(with_sessions)
 
         self._retrying(transaction if rows else single_statement, write=True)
+        self._check_file()
 
     def history(self, user_key: str, limit: int = 50) -> list[SessionRecord]:
         def read() -> list[tuple[str]]:
@@ -229,12 +286,16 @@ class SqliteStore:
         except (ValueError, TypeError) as error:
             raise UnreadableItem(f"unreadable session: {type(error).__name__}") from error
 
-    def delete_user(self, user_key: str) -> None:
+    def delete_user(self, user_key: str) -> bool:
         def delete(db: sqlite3.Connection) -> None:
             db.execute("DELETE FROM profiles WHERE user_key = ?", (user_key,))
             db.execute("DELETE FROM sessions WHERE user_key = ?", (user_key,))
 
+        # One transaction: thousands of rows take milliseconds, so it always finishes.
         self._retrying(lambda: self._in_transaction(delete), write=True)
+        self._check_file()
+        self._empty_wal()
+        return True
 
     def link_person(self, account_key: str, person_key: str) -> None:
         def insert() -> None:
@@ -242,6 +303,7 @@ class SqliteStore:
                                        (account_key, person_key))
 
         self._retrying(insert, write=True)
+        self._check_file()
 
     def delete_account(self, account_key: str) -> None:
         def delete(db: sqlite3.Connection) -> None:
@@ -253,6 +315,27 @@ class SqliteStore:
             db.execute("DELETE FROM persons WHERE account_key = ?", (account_key,))
 
         self._retrying(lambda: self._in_transaction(delete), write=True)
+        self._check_file()
+        self._empty_wal()
+
+    def _empty_wal(self) -> None:
+        """Copy the WAL into the main file and truncate it, so a deleted user is nowhere.
+
+        The WAL still holds the pages as they were before the delete until a checkpoint;
+        with ``secure_delete`` the main file's copy of them is zeroed. A reader holding an
+        old snapshot can keep the checkpoint from finishing: then it is logged, and the
+        next delete's checkpoint (or SQLite's own, every 1000 pages) finishes the job.
+        """
+        if self._uri:
+            return
+        try:
+            busy, _, _ = self._connection().execute(
+                "PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except sqlite3.Error as error:
+            logger.warning("checkpoint after delete failed: %s", type(error).__name__)
+            return
+        if busy:
+            logger.warning("checkpoint after delete was blocked by a reader; WAL kept")
 
     def _in_transaction(self, body: Callable[[sqlite3.Connection], None]) -> None:
         """``body`` between BEGIN IMMEDIATE and COMMIT; anything raised rolls it back."""

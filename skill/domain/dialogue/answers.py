@@ -136,6 +136,9 @@ def what_would_you_like(c: Coach, said: Said) -> Outcome:
 
 
 def _no_history(c: Coach) -> Outcome | None:
+    if c.ctx.profile_unknown:
+        # issue-18: a profile that could not be read is not an empty one.
+        return c.follow_up(c.say("progress_unreachable"))
     if c.profile.sessions:
         return None
     key = "no_history_in_routine" if c.session.in_routine else "no_history"
@@ -228,6 +231,8 @@ def last_session(c: Coach, said: Said) -> Outcome:
 
 @behaviour
 def program_week(c: Coach, said: Said) -> Outcome:
+    if c.ctx.profile_unknown:  # issue-18
+        return c.follow_up(c.say("progress_unreachable"))
     profile = c.profile
     if profile.week >= MAINTENANCE:
         return c.follow_up(c.say("program_maintenance"))
@@ -251,6 +256,8 @@ def _days_left(c: Coach) -> Speech:
 
 @behaviour
 def on_track(c: Coach, said: Said) -> Outcome:
+    if c.ctx.profile_unknown:  # issue-18
+        return c.follow_up(c.say("progress_unreachable"))
     speech = _days_left(c)
     if c.profile.sessions:
         speech.extend(_streak_speech(c))
@@ -285,6 +292,7 @@ def confirm_delete(c: Coach, said: Said) -> Outcome:
 @behaviour
 def delete_everything(c: Coach, said: Said) -> Outcome:
     outcome = c.end(c.say("deleted"), position=None, held=None, screened=False)
+    outcome.session.screened = False  # issue-18: not carried over from the deleted profile
     outcome.delete_user = True
     return outcome
 

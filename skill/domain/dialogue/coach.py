@@ -190,6 +190,10 @@ class Coach:
         return Speech().say(phrase(f"{session.mode.value}_reprompt"))
 
     def _outcome(self, reply: Reply | None, session: Session) -> Outcome:
+        if self.ctx.profile.safety_notice_heard and not session.screened:
+            # issue-18: the session remembers what the profile says, so that a later turn
+            # whose read fails does not ask the safety questions again.
+            session = replace(session, screened=True)
         if reply is not None:
             # A user who asked for a slower pace hears every reply a little slower.
             reply.rate = self.profile.settings.speaking_rate

@@ -253,7 +253,10 @@ def welcome(c: Coach, said: Said) -> Outcome:
     profile = c.ctx.profile
     if profile.check_in:
         return ask_check_in(c, c.say("welcome_check_in"), None)
-    if profile.safety_notice_heard or profile.sessions:
+    if c.ctx.profile_unknown:
+        # issue-18: nothing known of them, so neither "welcome back" nor first use.
+        lead = c.say("welcome_unknown")
+    elif profile.safety_notice_heard or profile.sessions:
         lead = c.say("welcome_back")
     else:
         lead = c.say("welcome_first").extend(c.say("disclaimer"))

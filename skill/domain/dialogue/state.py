@@ -156,3 +156,6 @@ class Context:
     new_session: bool = True
     finished_at: str = ""
     turn_id: str = "local"
+    # issue-18: the profile could not be read; ``profile`` is a blank stand-in, so nothing
+    # about the user's progress (or their being new) may be said from it.
+    profile_unknown: bool = False

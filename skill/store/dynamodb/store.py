@@ -6,6 +6,13 @@ one item per completed session (``sk = "SESSION#<finished_at>#<id>"``). A turn
 costs one strongly consistent ``GetItem`` and at most one write: a conditional
 ``PutItem``, or a ``TransactWriteItems`` when a session was completed, so the
 counters and the history record change together or not at all.
+
+Deleting a user first overwrites the profile item with a marker (``deleting``): the
+progress is gone in one write, and no save can land on top of it (every save is
+conditional on a version the marker does not have). The history then goes in
+batches for as long as the turn's budget lasts, and the marker last. A delete that
+ran out of time, or failed half-way, is finished by the user's next read, which
+raises :class:`~skill.store.base.DeletionUnderway` until it is done.
 """
 
 from __future__ import annotations
@@ -21,7 +28,14 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from skill.domain.progress import Change, Profile, SessionRecord
-from skill.store.base import ConflictError, StoreError, UnreadableItem, save_with_retry
+from skill.store.base import (
+    ConflictError,
+    DeletionUnderway,
+    PartialDeletion,
+    StoreError,
+    UnreadableItem,
+    save_with_retry,
+)
 from skill.store.dynamodb.calls import (
     RETRY_BUDGET_SECONDS,
     Caller,
@@ -47,8 +61,14 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger("release_coach.store.dynamodb")
 
-# Deleting a user's history can take many batches; it is rare and asked for explicitly.
+# Deleting a user's history can take many batches; it is rare and asked for explicitly,
+# and a turn has 8 s in all. What does not fit is finished by the user's next read, which
+# may spend FINISH_DELETE_SECONDS on it.
 DELETE_BUDGET_SECONDS = 3.0
+FINISH_DELETE_SECONDS = 1.0
+# A batch of 25 deletes takes tens of milliseconds; none is started with less time left.
+MIN_BATCH_SECONDS = 0.15
+DELETING = "deleting"
 BATCH_WRITE_LIMIT = 25
 TRANSACTION_LIMIT = 100
 
@@ -84,23 +104,34 @@ class DynamoDBStore:
 
     def load(self, user_key: str) -> Profile:
         with self.calls.operation():
-            return self._load(user_key)
+            item = self._profile_item(user_key)
+        if item is not None and DELETING in item:
+            # A delete asked for earlier is still to be finished: this read finishes it.
+            with self.calls.operation(FINISH_DELETE_SECONDS):
+                try:
+                    finished = self._delete_history(user_key)
+                except StoreError as error:
+                    raise DeletionUnderway(f"finishing a delete failed: {error}") from error
+            if not finished:
+                raise DeletionUnderway("an earlier delete is still being finished")
+            return Profile()
+        return _profile(item)
 
     def _load(self, user_key: str) -> Profile:
+        """A re-read inside save: a delete under way is not finished here."""
+        item = self._profile_item(user_key)
+        if item is not None and DELETING in item:
+            raise DeletionUnderway("the user's progress is being deleted")
+        return _profile(item)
+
+    def _profile_item(self, user_key: str) -> dict[str, Any] | None:
         response = self.calls.send("GetItem", self.client.get_item,
-                              TableName=self.table_name,
-                              Key=_key(user_key, PROFILE_SK),
-                              ConsistentRead=True,
-                              ReturnConsumedCapacity="TOTAL")
+                                   TableName=self.table_name,
+                                   Key=_key(user_key, PROFILE_SK),
+                                   ConsistentRead=True,
+                                   ReturnConsumedCapacity="TOTAL")
         item = response.get("Item")
-        if not item:
-            return Profile()
-        try:
-            version = int(_attr(item, "version", "N"))
-            data = json.loads(_attr(item, "profile", "S"))
-            return Profile.from_dict(data, version=version)
-        except (KeyError, ValueError, TypeError) as error:
-            raise UnreadableItem(f"unreadable profile item: {type(error).__name__}") from error
+        return dict(item) if item else None
 
     def save(self, user_key: str, base: Profile, changes: list[Change]) -> Profile:
         with self.calls.operation():
@@ -127,42 +158,72 @@ class DynamoDBStore:
                 break
         return records
 
-    def delete_user(self, user_key: str) -> None:
+    def delete_user(self, user_key: str) -> bool:
         with self.calls.operation(DELETE_BUDGET_SECONDS):
-            self._delete_user(user_key)
+            self._mark_deleting(user_key)
+            try:
+                return self._delete_history(user_key)
+            except StoreError as error:
+                raise PartialDeletion(f"delete stopped after the progress went: {error}") \
+                    from error
 
-    def _delete_user(self, user_key: str) -> None:
-        # The account's links to its voice profiles stay: they are the account's, not a
-        # person's progress, and disabling the skill needs them to find every person.
-        keys = [k for k in self._all_keys(user_key)
-                if not k[SORT_KEY].get("S", "").startswith(PERSON_PREFIX)]
-        self._delete_keys(keys)
+    def _mark_deleting(self, user_key: str) -> None:
+        """Overwrite the profile with the delete marker: the progress is gone at once."""
+        self.calls.send("PutItem", self.client.put_item, TableName=self.table_name,
+                        Item={**_key(user_key, PROFILE_SK),
+                              DELETING: {"S": datetime.now(UTC).isoformat(timespec="seconds")}},
+                        ReturnConsumedCapacity="TOTAL")
+
+    def _delete_history(self, user_key: str) -> bool:
+        """Delete the user's items batch by batch while the budget lasts, the marker last.
+
+        ``False`` if time ran out first. The account's links to its voice profiles stay:
+        they are the account's, not a person's progress, and disabling the skill needs
+        them to find every person.
+        """
+        batch: list[dict[str, AttributeValueTypeDef]] = []
+        for key in self._all_keys(user_key):
+            sort_key = key[SORT_KEY].get("S", "")
+            if sort_key == PROFILE_SK or sort_key.startswith(PERSON_PREFIX):
+                continue
+            batch.append(key)
+            if len(batch) == BATCH_WRITE_LIMIT:
+                if not self._delete_in_time(batch):
+                    return False
+                batch = []
+        if batch and not self._delete_in_time(batch):
+            return False
+        # Alone, and last: while the marker is there the delete is known to be unfinished.
+        return self._delete_in_time([_key(user_key, PROFILE_SK)])
+
+    def _delete_in_time(self, keys: list[dict[str, AttributeValueTypeDef]]) -> bool:
+        if self.calls.time_left() < MIN_BATCH_SECONDS:
+            return False
+        self._batch_delete([{"DeleteRequest": {"Key": key}} for key in keys])
+        return True
 
     def link_person(self, account_key: str, person_key: str) -> None:
         with self.calls.operation():
             self.calls.send("PutItem", self.client.put_item, TableName=self.table_name,
-                       Item=_key(account_key, f"{PERSON_PREFIX}{person_key}"),
-                       ReturnConsumedCapacity="TOTAL")
+                            Item=_key(account_key, f"{PERSON_PREFIX}{person_key}"),
+                            ReturnConsumedCapacity="TOTAL")
 
     def delete_account(self, account_key: str) -> None:
-        # A SkillDisabled event, not a spoken turn: deleting everyone may take longer.
+        # A SkillDisabled event, not a spoken turn. Anything short of everything gone
+        # raises, so that the event is answered with an error and comes again.
         with self.calls.operation(DELETE_BUDGET_SECONDS):
-            keys = list(self._all_keys(account_key))
-            for key in keys:
-                sort_key = key[SORT_KEY].get("S", "")
-                if sort_key.startswith(PERSON_PREFIX):
-                    self._delete_user(sort_key[len(PERSON_PREFIX):])
-            # The account's own items, its links included, go after every person's: a retry
-            # after a failure half-way still finds the people left to delete.
-            self._delete_keys(keys)
-
-    def _delete_keys(self, keys: list[dict[str, AttributeValueTypeDef]]) -> None:
-        # The profile goes last: if a delete stops half-way, what is left still reads
-        # as the user's progress rather than as history without a profile.
-        keys.sort(key=lambda k: k[SORT_KEY].get("S") == PROFILE_SK)
-        for start in range(0, len(keys), BATCH_WRITE_LIMIT):
-            chunk = keys[start:start + BATCH_WRITE_LIMIT]
-            self._batch_delete([{"DeleteRequest": {"Key": key}} for key in chunk])
+            links = [key for key in self._all_keys(account_key)
+                     if key[SORT_KEY].get("S", "").startswith(PERSON_PREFIX)]
+            people = [key[SORT_KEY]["S"][len(PERSON_PREFIX):] for key in links]
+            for user in [*people, account_key]:
+                self._mark_deleting(user)
+                if not self._delete_history(user):
+                    raise StoreError("delete_account: out of time; the rest on the retry")
+            # The links go after every person's items: a retry after a failure half-way
+            # still finds the people left to delete.
+            for start in range(0, len(links), BATCH_WRITE_LIMIT):
+                self._batch_delete([{"DeleteRequest": {"Key": key}}
+                                    for key in links[start:start + BATCH_WRITE_LIMIT]])
 
     # ------------------------------------------------------------ writing
 
@@ -286,6 +347,17 @@ def _attr(item: Mapping[str, Any], name: str, kind: str) -> str:
     if not isinstance(value, str):
         raise TypeError(name)
     return value
+
+
+def _profile(item: Mapping[str, Any] | None) -> Profile:
+    if not item:
+        return Profile()
+    try:
+        version = int(_attr(item, "version", "N"))
+        data = json.loads(_attr(item, "profile", "S"))
+        return Profile.from_dict(data, version=version)
+    except (KeyError, ValueError, TypeError) as error:
+        raise UnreadableItem(f"unreadable profile item: {type(error).__name__}") from error
 
 
 def _session_record(item: Mapping[str, Any]) -> SessionRecord:

@@ -1,8 +1,11 @@
-"""The ``release-coach`` command: talk to the skill, serve it, or create its table."""
+"""The ``release-coach`` command: talk to the skill, serve it, create its table, or
+recover a damaged progress file."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -38,6 +41,21 @@ def _store(args: argparse.Namespace) -> Any:
     return BreakerStore(SqliteStore(args.store))
 
 
+def _open_store(args: argparse.Namespace, command: str) -> Any:
+    """The store, or ``None`` after saying clearly (once, no traceback) why it cannot open."""
+    from skill.store.sqlite import DamagedStore
+
+    try:
+        return _store(args)
+    except DamagedStore as error:
+        logging.getLogger("release_coach").error(
+            json.dumps({"event": "store_damaged", "error": str(error)}))
+        print(f"release-coach {command}: {error}.\nTo salvage what can "
+              f"be read into a new file (a copy of this one is kept), stop anything using it "
+              f"and run:\n  release-coach recover-store --store {args.store}", file=sys.stderr)
+        return None
+
+
 def _add_store_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", default=str(DEFAULT_STORE),
                         help=f"embedded progress file (default {DEFAULT_STORE})")
@@ -69,7 +87,10 @@ def chat(args: argparse.Namespace) -> int:
         print(f"release-coach chat: --now {args.now!r} is not an ISO time "
               "such as 2026-03-02T07:30", file=sys.stderr)
         return 2
-    app = build_app(_store(args), time_zone_lookup=lambda _handler_input: zone)
+    store = _open_store(args, "chat")
+    if store is None:
+        return 1
+    app = build_app(store, time_zone_lookup=lambda _handler_input: zone)
     device = Device(user_id=f"amzn1.ask.account.console-{args.user}", locale=args.locale,
                     apl=args.screen)
     console = Console(app, device, ModelMatcher(load_model(args.locale)), sys.stdout,
@@ -95,7 +116,10 @@ def serve(args: argparse.Namespace) -> int:
     if args.insecure_dev:
         print("WARNING: --insecure-dev: Alexa request signatures and timestamps are NOT "
               "checked. Never expose this server to the internet.", file=sys.stderr)
-    skill_app = build_app(_store(args), skill_id=args.skill_id)
+    store = _open_store(args, "serve")
+    if store is None:
+        return 1
+    skill_app = build_app(store, skill_id=args.skill_id)
 
     def invoke(envelope: dict[str, Any]) -> dict[str, Any]:
         try:
@@ -133,6 +157,31 @@ def create_table(args: argparse.Namespace) -> int:
                 raise
             time.sleep(0.5)
     print(f"table {args.dynamodb_table}: {'created' if created else 'already exists'}")
+    return 0
+
+
+def recover_store(args: argparse.Namespace) -> int:
+    from skill.store.sqlite import DamagedStore, SqliteStore
+    from skill.store.sqlite_recovery import recover
+
+    path = Path(args.store)
+    if not path.is_file():
+        print(f"release-coach recover-store: {path} does not exist", file=sys.stderr)
+        return 2
+    if not args.force:
+        try:
+            SqliteStore(path).close()
+        except DamagedStore:
+            pass
+        else:
+            print(f"{path} passes its check; nothing to recover (--force to rebuild anyway)")
+            return 0
+    report = recover(path)
+    print(f"kept the damaged file as {report.kept}")
+    for table, count in report.recovered.items():
+        lost = report.unreadable.get(table, 0)
+        print(f"{table}: {count} recovered" + (f", {lost} unreadable" if lost else ""))
+    print(f"{path} is a sound file again")
     return 0
 
 
@@ -194,6 +243,14 @@ def parser() -> argparse.ArgumentParser:
     table.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
                        help="how long to wait for the endpoint to accept connections")
     table.set_defaults(run=create_table)
+
+    recovery = commands.add_parser(
+        "recover-store", help="salvage a damaged progress file into a new one, keeping a copy")
+    recovery.add_argument("--store", default=str(DEFAULT_STORE),
+                          help=f"the embedded progress file (default {DEFAULT_STORE})")
+    recovery.add_argument("--force", action="store_true",
+                          help="rebuild the file even if it passes its check")
+    recovery.set_defaults(run=recover_store)
     return root
 
 

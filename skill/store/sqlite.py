@@ -134,12 +134,17 @@ class SqliteStore:
             try:
                 db = sqlite3.connect(self._target, uri=self._uri, isolation_level=None,
                                      timeout=_BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+                # Per connection, not per file: every thread's commits must be as durable,
+                # and every thread's deletes must overwrite what they delete.
+                db.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
+                db.execute("PRAGMA secure_delete=ON")
+            except sqlite3.DatabaseError as error:
+                if _is_busy(error):
+                    raise StoreError(f"cannot open the progress file: {error}") from error
+                raise DamagedStore(f"the progress file {self.path} is not a database "
+                                   f"({error}); it was left as it is") from error
             except sqlite3.Error as error:
                 raise StoreError(f"cannot open the progress file: {error}") from error
-            # Per connection, not per file: every thread's commits must be as durable, and
-            # every thread's deletes must overwrite what they delete.
-            db.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
-            db.execute("PRAGMA secure_delete=ON")
             with self._connections_lock:
                 self._connections.append(db)
             self._local.db = db

@@ -11,8 +11,10 @@ Deleting a user first overwrites the profile item with a marker (``deleting``): 
 progress is gone in one write, and no save can land on top of it (every save is
 conditional on a version the marker does not have). The history then goes in
 batches for as long as the turn's budget lasts, and the marker last. A delete that
-ran out of time, or failed half-way, is finished by the user's next read, which
-raises :class:`~skill.store.base.DeletionUnderway` until it is done.
+ran out of time, or failed half-way, goes on in a background thread (in Lambda it
+runs while the container does, which may be only during later invocations), and in
+any case is finished by the user's next read, which raises
+:class:`~skill.store.base.DeletionUnderway` until it is done.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import random
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
@@ -37,6 +40,7 @@ from skill.store.base import (
     save_with_retry,
 )
 from skill.store.dynamodb.calls import (
+    MIN_ATTEMPT_SECONDS,
     RETRY_BUDGET_SECONDS,
     Caller,
     CapacityMeter,
@@ -66,6 +70,10 @@ logger = logging.getLogger("release_coach.store.dynamodb")
 # may spend FINISH_DELETE_SECONDS on it.
 DELETE_BUDGET_SECONDS = 3.0
 FINISH_DELETE_SECONDS = 1.0
+# A delete carried on in the background, off any turn.
+BACKGROUND_DELETE_SECONDS = 120.0
+# Keys are listed a page at a time, so that time is checked between pages too.
+DELETE_PAGE_KEYS = 200
 # A batch of 25 deletes takes tens of milliseconds; none is started with less time left.
 MIN_BATCH_SECONDS = 0.15
 DELETING = "deleting"
@@ -85,6 +93,9 @@ class DynamoDBStore:
         self._client = client
         self.calls = Caller(retry_budget_seconds=retry_budget_seconds, sleep=sleep,
                             clock=clock, rng=rng)
+        # Users whose delete this process is finishing in the background.
+        self._finishing: set[str] = set()
+        self._finishing_lock = threading.Lock()
 
     @property
     def meter(self) -> CapacityMeter:
@@ -106,6 +117,9 @@ class DynamoDBStore:
         with self.calls.operation():
             item = self._profile_item(user_key)
         if item is not None and DELETING in item:
+            with self._finishing_lock:
+                if user_key in self._finishing:
+                    raise DeletionUnderway("a delete is being finished in the background")
             # A delete asked for earlier is still to be finished: this read finishes it.
             with self.calls.operation(FINISH_DELETE_SECONDS):
                 try:
@@ -162,10 +176,35 @@ class DynamoDBStore:
         with self.calls.operation(DELETE_BUDGET_SECONDS):
             self._mark_deleting(user_key)
             try:
-                return self._delete_history(user_key)
+                finished = self._delete_history(user_key)
             except StoreError as error:
+                self._finish_in_background(user_key)
                 raise PartialDeletion(f"delete stopped after the progress went: {error}") \
                     from error
+        if not finished:
+            self._finish_in_background(user_key)
+        return finished
+
+    def _finish_in_background(self, user_key: str) -> None:
+        with self._finishing_lock:
+            if user_key in self._finishing:
+                return
+            self._finishing.add(user_key)
+        threading.Thread(target=self._finish, args=(user_key,), daemon=True,
+                         name="release-coach-delete").start()
+
+    def _finish(self, user_key: str) -> None:
+        try:
+            with self.calls.operation(BACKGROUND_DELETE_SECONDS):
+                finished = self._delete_history(user_key)
+            if not finished:
+                logger.warning("background delete ran out of time; the next read goes on")
+        except StoreError as error:
+            logger.warning("background delete failed: %s; the next read goes on",
+                           type(error).__name__)
+        finally:
+            with self._finishing_lock:
+                self._finishing.discard(user_key)
 
     def _mark_deleting(self, user_key: str) -> None:
         """Overwrite the profile with the delete marker: the progress is gone at once."""
@@ -182,7 +221,7 @@ class DynamoDBStore:
         them to find every person.
         """
         batch: list[dict[str, AttributeValueTypeDef]] = []
-        for key in self._all_keys(user_key):
+        for key in self._all_keys(user_key, page=DELETE_PAGE_KEYS):
             sort_key = key[SORT_KEY].get("S", "")
             if sort_key == PROFILE_SK or sort_key.startswith(PERSON_PREFIX):
                 continue
@@ -193,8 +232,20 @@ class DynamoDBStore:
                 batch = []
         if batch and not self._delete_in_time(batch):
             return False
-        # Alone, and last: while the marker is there the delete is known to be unfinished.
-        return self._delete_in_time([_key(user_key, PROFILE_SK)])
+        if self.calls.time_left() < MIN_ATTEMPT_SECONDS * 2:
+            return False
+        # Last, and only if it is still the marker: a finisher elsewhere may have removed
+        # it already, and the user may have begun afresh since.
+        try:
+            self.calls.send("DeleteItem", self.client.delete_item, TableName=self.table_name,
+                            Key=_key(user_key, PROFILE_SK),
+                            ConditionExpression="attribute_exists(#deleting)",
+                            ExpressionAttributeNames={"#deleting": DELETING},
+                            ReturnConsumedCapacity="TOTAL")
+        except StoreError as error:
+            if error_code(error.__cause__) != "ConditionalCheckFailedException":
+                raise
+        return True
 
     def _delete_in_time(self, keys: list[dict[str, AttributeValueTypeDef]]) -> bool:
         if self.calls.time_left() < MIN_BATCH_SECONDS:
@@ -310,12 +361,16 @@ class DynamoDBStore:
                 attempt += 1
                 self.calls.back_off(attempt, deadline, "UnprocessedItems")
 
-    def _all_keys(self, user_key: str) -> Iterator[dict[str, AttributeValueTypeDef]]:
-        for item in self._query_user({
+    def _all_keys(self, user_key: str,
+                  page: int | None = None) -> Iterator[dict[str, AttributeValueTypeDef]]:
+        query: dict[str, Any] = {
             "KeyConditionExpression": "#pk = :pk",
             "ProjectionExpression": "#pk, #sk",
             "ExpressionAttributeValues": {":pk": {"S": user_key}},
-        }):
+        }
+        if page is not None:
+            query["Limit"] = page
+        for item in self._query_user(query):
             yield {PARTITION_KEY: item[PARTITION_KEY], SORT_KEY: item[SORT_KEY]}
 
     def _query_user(self, query: dict[str, Any]) -> Iterator[dict[str, AttributeValueTypeDef]]:

@@ -239,3 +239,12 @@ def dynamodb_local(tmp_path: Path,
     finally:
         server.stop()
 
+
+
+@contextmanager
+def module_server(tmp_path_factory: pytest.TempPathFactory,
+                  name: str) -> Iterator[DynamoDBLocalServer]:
+    """One server for a whole test module (a JVM takes a second or two to start)."""
+    with pytest.MonkeyPatch.context() as patch, dynamodb_local(
+            tmp_path_factory.mktemp(name), patch) as running:
+        yield running

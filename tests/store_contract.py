@@ -178,13 +178,24 @@ def check_delete_user_removes_everything(backend: Backend) -> None:
         completed(store, gone, record(n))
     completed(store, kept, record(99))
     assert gone in backend.dump()
-    store.delete_user(gone)
+    assert store.delete_user(gone) is True  # a short history goes within the turn
     assert store.load(gone) == Profile()
     assert store.history(gone, limit=100) == []
     assert gone not in backend.dump()
     assert store.load(kept).sessions == 1
     assert store.history(kept) == [record(99)]
-    store.delete_user("u_never_existed")
+    assert store.delete_user("u_never_existed") is True
+    assert "u_never_existed" not in backend.dump()  # no marker left behind
+
+
+def check_a_new_life_after_a_delete_is_kept(backend: Backend) -> None:
+    """A user who deletes and begins again keeps what they do afterwards."""
+    store = backend.make_store()
+    key = "u_again"
+    completed(store, key, record(1))
+    assert store.delete_user(key) is True
+    completed(store, key, record(2))
+    assert store.load(key).sessions == 1 and store.history(key) == [record(2)]
 
 
 def check_app_never_stores_raw_user_id(backend: Backend) -> None:
@@ -319,6 +330,7 @@ CONTRACT: list[Callable[[Backend], None]] = [
     check_stale_version_from_two_devices,
     check_concurrent_sessions_all_count,
     check_delete_user_removes_everything,
+    check_a_new_life_after_a_delete_is_kept,
     check_app_never_stores_raw_user_id,
     check_same_completion_twice_counts_once,
     check_redelivered_request_counts_once,
@@ -333,6 +345,7 @@ NEEDS_TRANSACTIONS = {
     check_stale_version_from_two_devices,
     check_concurrent_sessions_all_count,
     check_delete_user_removes_everything,
+    check_a_new_life_after_a_delete_is_kept,
     check_same_completion_twice_counts_once,
     check_redelivered_request_counts_once,
 }

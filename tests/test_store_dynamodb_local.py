@@ -29,7 +29,7 @@ from skill.domain.progress import (
 from skill.store import schema
 from skill.store.dynamodb import DynamoDBStore
 from tests.dynalite_server import client_for
-from tests.dynamodb_local_server import DynamoDBLocalServer, dynamodb_local
+from tests.dynamodb_local_server import DynamoDBLocalServer, module_server
 from tests.store_contract import (
     CONTRACT,
     THREADS,
@@ -45,8 +45,7 @@ _table_numbers = itertools.count(1)
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DynamoDBLocalServer]:
-    with pytest.MonkeyPatch.context() as patch, dynamodb_local(
-            tmp_path_factory.mktemp("dynamodb-local"), patch) as running:
+    with module_server(tmp_path_factory, "dynamodb-local") as running:
         yield running
 
 

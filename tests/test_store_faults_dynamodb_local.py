@@ -26,8 +26,8 @@ from skill.alexa.envelopes import LOCAL_SKILL_ID
 from skill.hosts import lambda_entry
 from skill.store import schema, user_key
 from skill.store.dynamodb import DynamoDBStore, default_client, reset_clients
-from tests.dynalite_server import client_for
-from tests.dynamodb_local_server import DynamoDBLocalServer, dynamodb_local
+from tests.dynalite_server import client_for, point_dynamodb_at
+from tests.dynamodb_local_server import DynamoDBLocalServer, module_server
 from tests.fault_proxy import FaultProxy, fault_proxy
 
 pytestmark = pytest.mark.jvm
@@ -38,8 +38,7 @@ _tables = itertools.count(1)
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DynamoDBLocalServer]:
-    with pytest.MonkeyPatch.context() as patch, dynamodb_local(
-            tmp_path_factory.mktemp("dynamodb-local-faults"), patch) as running:
+    with module_server(tmp_path_factory, "dynamodb-local-faults") as running:
         yield running
 
 
@@ -249,12 +248,8 @@ def test_delete_my_progress_with_3000_sessions_deletes_everything_and_says_how_f
 def moto_lambda(monkeypatch: pytest.MonkeyPatch) -> Iterator[DynamoDBStore]:
     from moto import mock_aws
 
-    for name in ("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL", "AWS_PROFILE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    monkeypatch.setenv("AWS_REGION", "us-east-1")
+    point_dynamodb_at(monkeypatch, "", "testing")
+    monkeypatch.delenv("AWS_ENDPOINT_URL_DYNAMODB")  # moto answers in process
     monkeypatch.setenv("TABLE_NAME", "faults-moto")
     monkeypatch.setenv("SKILL_ID", LOCAL_SKILL_ID)
     reset_clients()

@@ -8,6 +8,7 @@ issue was filed against (5e3efae).
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -21,11 +22,13 @@ from pathlib import Path
 import pytest
 from conftest import Conversation, Handler, LambdaHost
 
-from skill.alexa.app import EventNotHandled
+from skill.alexa.app import EventNotHandled, build_app
 from skill.alexa.envelopes import Device
 from skill.domain.progress import NoticeHeard, SessionCompleted, SessionRecord
 from skill.hosts import lambda_entry
 from skill.hosts.cli import main
+from skill.hosts.web.app import create_app
+from skill.hosts.web.verifier import build_verifiers
 from skill.store import StoreError, user_key
 from skill.store.sqlite import DamagedStore, SqliteStore
 
@@ -115,6 +118,25 @@ def test_a_skill_disabled_event_whose_delete_fails_is_answered_with_an_error(
     lock.execute("ROLLBACK")
     assert lambda_handler(event, None)["response"] == {}  # the redelivery succeeds
     assert lambda_store.load(user_key(user.device.user_id)).sessions == 0
+
+
+def test_the_web_service_answers_a_failed_skill_disabled_event_with_500(
+        store: SqliteStore) -> None:
+    device = Device()
+    talk = Conversation(build_app(store, time_zone_lookup=lambda _hi: None), device)
+    talk.single("bridge")
+    web = create_app(build_app(store).invoke, build_verifiers(None, insecure_dev=True),
+                     insecure_dev=True).test_client()
+    body = json.dumps(device.event("AlexaSkillEvent.SkillDisabled"))
+    other = sqlite3.connect(store.path, isolation_level=None, timeout=0)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        assert web.post("/", data=body, content_type="application/json").status_code == 500
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert web.post("/", data=body, content_type="application/json").status_code == 200
+    assert store.load(user_key(device.user_id)).sessions == 0
 
 
 # ---------------------------------------------------------------- 4. delete, whatever the size

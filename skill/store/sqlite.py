@@ -141,8 +141,8 @@ class SqliteStore:
             except sqlite3.DatabaseError as error:
                 if _is_busy(error):
                     raise StoreError(f"cannot open the progress file: {error}") from error
-                raise DamagedStore(f"the progress file {self.path} is not a database "
-                                   f"({error}); it was left as it is") from error
+                raise DamagedStore(f"the progress file {self.path} cannot be read as a "
+                                   f"database ({error}); it was left as it is") from error
             except sqlite3.Error as error:
                 raise StoreError(f"cannot open the progress file: {error}") from error
             with self._connections_lock:
@@ -157,7 +157,7 @@ class SqliteStore:
         except sqlite3.DatabaseError as error:
             if _is_busy(error):
                 raise
-            raise DamagedStore(f"the progress file {self.path} is not a database "
+            raise DamagedStore(f"the progress file {self.path} cannot be read as a database "
                                f"({error}); it was left as it is") from error
         found = [str(row[0]) for row in rows]
         if found != ["ok"]:

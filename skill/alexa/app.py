@@ -106,7 +106,7 @@ def alexa_time_zone(handler_input: HandlerInput) -> str | None:
 
 class LazyApiClient(ApiClient):
     """The SDK's HTTP client, imported on first use: ``requests`` costs ~50 ms at cold start,
-    and only a new user's first turn (the time zone look-up) ever needs it."""
+    and only the first turn of a session (the time zone look-up) and reminders need it."""
 
     def __init__(self) -> None:
         self._client: ApiClient | None = None

@@ -206,6 +206,13 @@ def test_a_delete_that_fails_part_way_says_so_and_is_finished_next_time(
     assert "nothing was removed" not in answer
     left = items_of(lambda_store, key)
     assert 0 < len(left) < 32 and all("profile" not in item for item in left)  # progress gone
+    new_container()
+    user.later(hours=1)
+    # Still throttled: the delete cannot be finished yet, but what they asked for is true
+    # already, so they start afresh; nothing of a new start is saved until it is finished.
+    launch = user.launch()
+    assert FIRST_USE in launch and "can't reach" not in launch
+    assert items_of(lambda_store, key) != []
     proxy.clear()
     new_container()
     user.later(days=1)

@@ -151,12 +151,15 @@ class Turn:
             self.report.store_reads += 1
             try:
                 self.stored = services.store.load(self.user_key)
+            except DeletionUnderway:
+                # They asked for everything to be deleted and it is nearly done: they start
+                # afresh (truly), but nothing is saved until the delete has finished.
+                self.store_ok = False
+                self.report.notes.append("delete still under way")
             except StoreError as error:
                 self.store_ok = False
                 self.profile_unknown = True
-                self.report.notes.append(
-                    "delete still under way" if isinstance(error, DeletionUnderway)
-                    else "store read failed")
+                self.report.notes.append("store read failed")
                 self.report.events.append("store_failure")
                 logger.warning("store read failed: %s", type(error).__name__)
         # What goes back in the session attributes under ZONE_ATTRIBUTE.

@@ -78,6 +78,8 @@ def test_a_returning_user_whose_profile_cannot_be_read_is_not_greeted_as_new(
         assert "haven't finished a session" not in answer
     # A whole routine done while the profile cannot be read: nothing is written over it.
     speeches = user.routine()
+    # No word of a "first exercise": the questions come again only because nothing is known.
+    assert "so to be safe" in speeches[1] and "your first exercise" not in speeches[1]
     assert any("couldn't save your progress" in speech for speech in speeches)
     assert stored_row(Path(lambda_store.path), key) == before
 

@@ -38,7 +38,9 @@ JOINTS = frozenset({"knee", "back", "hip", "neck"})
 def gate(c: Coach, pending: Pending) -> Outcome | None:
     """The safety question that must come before exercise, if one is due."""
     if not c.screened:
-        return c.ask(c.say("screen_question"), Mode.SAFETY_SCREEN, pending=pending)
+        # issue-18: with the profile unreachable it may not be their first exercise at all.
+        key = "screen_question_unknown" if c.ctx.profile_unknown else "screen_question"
+        return c.ask(c.say(key), Mode.SAFETY_SCREEN, pending=pending)
     if c.profile.check_in:
         return ask_check_in(c, c.say("check_in_lead"), pending)
     return None

@@ -185,6 +185,20 @@ def test_a_skill_disabled_event_whose_delete_fails_is_answered_with_an_error(
     assert items_of(lambda_store, user_key(user.device.user_id)) == []
 
 
+def test_a_failed_skill_disabled_delete_goes_on_even_if_alexa_never_asks_again(
+        user: Conversation, lambda_handler: Any, lambda_store: DynamoDBStore,
+        proxy: FaultProxy) -> None:
+    returning(user, days=2)
+    proxy.inject("BatchWriteItem", "throttle")
+    with pytest.raises(EventNotHandled):
+        lambda_handler(user.device.event("AlexaSkillEvent.SkillDisabled"), None)
+    proxy.clear()  # the throttling passes; no event comes again
+    deadline = time.monotonic() + 30
+    while items_of(lambda_store, user_key(user.device.user_id)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert items_of(lambda_store, user_key(user.device.user_id)) == []
+
+
 # ---------------------------------------------------------------- 4. delete, whatever happens
 
 

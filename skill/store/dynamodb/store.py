@@ -185,18 +185,20 @@ class DynamoDBStore:
             self._finish_in_background(user_key)
         return finished
 
-    def _finish_in_background(self, user_key: str) -> None:
+    def _finish_in_background(self, user_key: str,
+                              job: Callable[[str], bool] | None = None) -> None:
+        """Carry on deleting ``user_key`` off the turn (``job``: how; one user's history)."""
         with self._finishing_lock:
             if user_key in self._finishing:
                 return
             self._finishing.add(user_key)
-        threading.Thread(target=self._finish, args=(user_key,), daemon=True,
-                         name="release-coach-delete").start()
+        threading.Thread(target=self._finish, args=(user_key, job or self._delete_history),
+                         daemon=True, name="release-coach-delete").start()
 
-    def _finish(self, user_key: str) -> None:
+    def _finish(self, user_key: str, job: Callable[[str], bool]) -> None:
         try:
             with self.calls.operation(BACKGROUND_DELETE_SECONDS):
-                finished = self._delete_history(user_key)
+                finished = job(user_key)
             if not finished:
                 logger.warning("background delete ran out of time; the next read goes on")
         except StoreError as error:
@@ -261,20 +263,36 @@ class DynamoDBStore:
 
     def delete_account(self, account_key: str) -> None:
         # A SkillDisabled event, not a spoken turn. Anything short of everything gone
-        # raises, so that the event is answered with an error and comes again.
-        with self.calls.operation(DELETE_BUDGET_SECONDS):
-            links = [key for key in self._all_keys(account_key)
-                     if key[SORT_KEY].get("S", "").startswith(PERSON_PREFIX)]
-            people = [key[SORT_KEY]["S"][len(PERSON_PREFIX):] for key in links]
-            for user in [*people, account_key]:
-                self._mark_deleting(user)
-                if not self._delete_history(user):
-                    raise StoreError("delete_account: out of time; the rest on the retry")
-            # The links go after every person's items: a retry after a failure half-way
-            # still finds the people left to delete.
-            for start in range(0, len(links), BATCH_WRITE_LIMIT):
-                self._batch_delete([{"DeleteRequest": {"Key": key}}
-                                    for key in links[start:start + BATCH_WRITE_LIMIT]])
+        # raises, so that the event is answered with an error and may come again; and as
+        # a disabled skill's user never reads again, the rest goes on in the background.
+        try:
+            with self.calls.operation(DELETE_BUDGET_SECONDS):
+                finished = self._delete_account(account_key)
+        except StoreError:
+            self._finish_in_background(account_key, self._delete_account)
+            raise
+        if not finished:
+            self._finish_in_background(account_key, self._delete_account)
+            raise StoreError("delete_account: out of time; the rest in the background")
+
+    def _delete_account(self, account_key: str) -> bool:
+        links = [{PARTITION_KEY: item[PARTITION_KEY], SORT_KEY: item[SORT_KEY]}
+                 for item in self._query_user({
+                     "KeyConditionExpression": "#pk = :pk AND begins_with(#sk, :prefix)",
+                     "ProjectionExpression": "#pk, #sk",
+                     "ExpressionAttributeValues": {":pk": {"S": account_key},
+                                                   ":prefix": {"S": PERSON_PREFIX}}})]
+        people = [key[SORT_KEY]["S"][len(PERSON_PREFIX):] for key in links]
+        for user in [*people, account_key]:
+            self._mark_deleting(user)
+            if not self._delete_history(user):
+                return False
+        # The links go after every person's items: a retry after a failure half-way
+        # still finds the people left to delete.
+        for start in range(0, len(links), BATCH_WRITE_LIMIT):
+            self._batch_delete([{"DeleteRequest": {"Key": key}}
+                                for key in links[start:start + BATCH_WRITE_LIMIT]])
+        return True
 
     # ------------------------------------------------------------ writing
 

@@ -84,8 +84,8 @@ class EventNotHandled(Exception):
     "Skill messaging guidelines"), and skill events reach the skill the same way, out of
     session (developer.amazon.com/docs/smapi/skill-events-in-alexa-skills.html). An empty
     200 acknowledges it and nothing would ever ask again; an error leaves it undelivered.
-    Neither page states a retry schedule, so the delete is also finished by the user's
-    next read (see skill.store.base.ProgressStore.delete_user) whatever Alexa does.
+    Neither page states a retry schedule, so the store does not rely on one: a delete that
+    did not finish carries on in the background (see skill.store.dynamodb.store).
     """
 
 

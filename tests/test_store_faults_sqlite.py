@@ -76,6 +76,8 @@ def test_a_returning_user_whose_profile_cannot_be_read_is_not_greeted_as_new(
         answer = user.one_shot(intent)
         assert "can't reach your progress right now" in answer, (intent, answer)
         assert "haven't finished a session" not in answer
+    where = user.one_shot("WhereLeftOffIntent")
+    assert "can't reach where you left off" in where and "don't have a routine" not in where
     # A whole routine done while the profile cannot be read: nothing is written over it.
     speeches = user.routine()
     # No word of a "first exercise": the questions come again only because nothing is known.

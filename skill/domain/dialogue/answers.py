@@ -270,7 +270,9 @@ def where_left_off(c: Coach, said: Said) -> Outcome:
 
     position = c.session.position if c.session.in_routine else c.place()
     if position is None or c.upcoming(position) is None:
-        return offer_start(c, c.say("nothing_to_resume"))
+        # issue-18: with the profile unreachable, no place is known, not "none".
+        return offer_start(c, c.say("place_unreachable" if c.ctx.profile_unknown
+                                    else "nothing_to_resume"))
     if c.session.in_routine:
         index = c.upcoming(position)
         assert index is not None

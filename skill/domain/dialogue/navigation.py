@@ -291,7 +291,9 @@ def start_offered(c: Coach, said: Said) -> Outcome:
 def resume(c: Coach, said: Said) -> Outcome:
     position = c.place()
     if position is None or c.upcoming(position) is None:
-        return offer_start(c, c.say("nothing_to_resume"))
+        # issue-18: with the profile unreachable, no place is known, not "none".
+        return offer_start(c, c.say("place_unreachable" if c.ctx.profile_unknown
+                                    else "nothing_to_resume"))
     return start_plan(c, Pending(position.plan, position.minutes, resume=True))
 
 

@@ -70,6 +70,8 @@ def test_a_returning_user_whose_profile_cannot_be_read_is_not_greeted_as_new(
     before = stored_row(Path(lambda_store.path), key)
     launch = user.launch()
     assert FIRST_USE not in launch and "can't reach your saved progress" in launch
+    assert "week 1 of your 4 week program" not in launch  # their week is not known
+    assert "as I can't see which week you're on" in launch
     user.device.end_session()
     for intent in ("ProgressSummaryIntent", "StreakIntent", "SessionCountIntent",
                    "ProgramWeekIntent", "OnTrackIntent"):

@@ -53,6 +53,8 @@ def routine_summary(c: Coach, plan: str = DAILY, minutes: int = 0) -> str:
         return c.line("single_summary", name=c.plan_name(plan), minutes=n(length, "minute"))
     week_words = (c.line("maintenance_phase") if profile.week >= MAINTENANCE
                   else c.line("program_week", week=profile.week, weeks=PROGRAM_WEEKS))
+    if c.ctx.profile_unknown:  # issue-18: their week is not known, so it is not claimed
+        week_words = c.line("program_week_unknown")
     stretches_words = and_list([f"the {name}" for name in names])
     if plan == STRETCHES:
         return c.line("stretches_summary", stretches=stretches_words,

@@ -193,6 +193,11 @@ class PainReported:
 
 
 @dataclass(frozen=True)
+class GentleChosen:
+    """"Make it easier" where a week back would not be lighter: a few gentle sessions."""
+
+
+@dataclass(frozen=True)
 class CheckedIn:
     """The answer to "does it still hurt?": only a "no" ends the check-in."""
 
@@ -234,8 +239,8 @@ class ReminderChanged:
     state: ReminderState
 
 
-Change = NoticeHeard | PainReported | CheckedIn | SettingsChanged | ProgramWeekSet | \
-    TimeZoneLearned | PositionSet | SessionCompleted | ReminderChanged
+Change = NoticeHeard | PainReported | GentleChosen | CheckedIn | SettingsChanged | \
+    ProgramWeekSet | TimeZoneLearned | PositionSet | SessionCompleted | ReminderChanged
 
 
 def apply(profile: Profile, changes: list[Change]) -> Profile:
@@ -251,6 +256,8 @@ def apply(profile: Profile, changes: list[Change]) -> Profile:
                 result.gentle_left = GENTLE_SESSIONS
                 if exercise and exercise not in result.eased:
                     result.eased = [*result.eased, exercise][-MAX_LISTED_IDS:]
+            case GentleChosen():
+                result.gentle_left = GENTLE_SESSIONS
             case CheckedIn(fine):
                 result.check_in = result.check_in and not fine
             case SettingsChanged(settings):

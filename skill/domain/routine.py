@@ -23,12 +23,34 @@ from functools import cache
 
 from skill.domain.exercises import REVERSE_KEGEL, exercise_ids, stretches
 from skill.domain.narration import SIDES, narrate
-from skill.domain.program import ReleaseSet, Step, StretchStep, week_plan
-from skill.domain.settings import DEFAULT_SETTINGS, REPS_MIN, Settings
+from skill.domain.program import (
+    BRIEF_WARM_UP,
+    MAT,
+    WARM_UP,
+    ReleaseSet,
+    Step,
+    StretchStep,
+    gentle_stretch_week,
+    gentle_targets,
+    week_plan,
+)
+from skill.domain.settings import (
+    DEFAULT_SETTINGS,
+    REPS_MIN,
+    STRETCH_HOLD_MIN,
+    STRETCH_HOLD_STEP,
+    Settings,
+)
 
 DAILY = "daily"
 STRETCHES = "stretches"
-MAX_STEP_SECONDS = 150
+# No response plays for more than 2.5 minutes, counting everything it says (issue 16).
+MAX_RESPONSE_SECONDS = 150
+# What a response says around a step's narration: at most a lead-in (a check-in's gentle
+# note, "picking up after...", "stop if anything hurts") and a closing ("well done, next
+# is..."); tests/test_response_length.py holds every response to the whole bound.
+FRAME_SECONDS = 22
+MAX_STEP_SECONDS = MAX_RESPONSE_SECONDS - FRAME_SECONDS
 # Phrasings differ in length: plan against a bound a little inside the real one.
 PLANNING_MARGIN_SECONDS = 3
 PLANNING_SEEDS = 4
@@ -110,25 +132,47 @@ def _release_rounds(reps: int, hold: int, settings: Settings) -> list[ReleaseSet
     return _rounds([1] * reps, hold)
 
 
-def _stretch_steps(stretch_id: str, hold: int, settings: Settings) -> list[Step]:
+def _stretch_steps(stretch_id: str, hold: int, settings: Settings,
+                   opening: str = "") -> list[Step]:
+    """A stretch as steps that each fit the bound: both sides in one if they fit, else one
+    step per side; then, only at the slowest paces with the longest holds, the warm-up in
+    brief and the hold shortened (never under 30 s) until it fits."""
     sides = SIDES if stretches()[stretch_id].sided else ("",)
-    whole = StretchStep(stretch_id, hold, sides)
-    if len(sides) == 1 or _fits(whole, settings):
+    whole = StretchStep(stretch_id, hold, sides, opening)
+    if _fits(whole, settings):
         return [whole]
-    return [StretchStep(stretch_id, hold, (side,)) for side in sides]
+    # The warm-up is kept before a long hold is: it is safety, the hold a preference.
+    openings = [opening, BRIEF_WARM_UP, MAT] if opening == WARM_UP else [opening]
+    for first in openings:
+        for shorter in range(hold, STRETCH_HOLD_MIN - 1, -STRETCH_HOLD_STEP):
+            steps = [StretchStep(stretch_id, shorter, (side,), first if index == 0 else "")
+                     for index, side in enumerate(sides)]
+            if all(_fits(step, settings) for step in steps):
+                return [*steps]
+    return [StretchStep(stretch_id, STRETCH_HOLD_MIN, (side,), MAT if index == 0 else "")
+            for index, side in enumerate(sides)]
+
+
+def release_targets(week: int, settings: Settings, gentle: bool = False) -> tuple[int, int]:
+    """The releases and hold of a routine at ``week``: the week's plan with the user's
+    settings, made lighter in a gentle session (issue 16: lighter in every phase)."""
+    plan_week = week_plan(week)
+    reps, hold = settings.release_targets(plan_week.reps, plan_week.hold_seconds)
+    return gentle_targets(reps, hold) if gentle else (reps, hold)
 
 
 @cache
 def routine_steps(plan: str, week: int, choices: Choices = NO_CHOICES) -> tuple[Step, ...]:
     """The steps of ``plan`` at ``week``, shaped by ``choices``."""
     settings = choices.settings
-    plan_week = week_plan(max(1, week - 1) if choices.gentle else week)
-    reps, hold = settings.release_targets(plan_week.reps, plan_week.hold_seconds)
+    plan_week = gentle_stretch_week(week) if choices.gentle else week_plan(week)
+    reps, hold = release_targets(week, settings, choices.gentle)
     stretch_hold = max(settings.stretch_hold, plan_week.stretch_hold_seconds)
     if plan == REVERSE_KEGEL:
         return tuple(_release_rounds(reps, hold, settings))
     if plan in stretches():
-        return tuple(_stretch_steps(plan, stretch_hold, settings))
+        # A single stretch: the mat line, and a quick warm-up hint (issue 16).
+        return tuple(_stretch_steps(plan, stretch_hold, settings, MAT))
     if plan not in (DAILY, STRETCHES):
         raise ValueError(f"unknown plan {plan!r}")
     stretch_ids: list[str] = []
@@ -139,21 +183,28 @@ def routine_steps(plan: str, week: int, choices: Choices = NO_CHOICES) -> tuple[
                 continue
             stretch_id = easier
         stretch_ids.append(stretch_id)
-    held = [s for sid in stretch_ids for s in _stretch_steps(sid, stretch_hold, settings)]
-    if plan == STRETCHES:
-        return tuple(held)
     if choices.minutes <= 0:
+        # The first stretch opens with a short guided warm-up: muscles warm before stretching.
+        held = [s for i, sid in enumerate(stretch_ids)
+                for s in _stretch_steps(sid, stretch_hold, settings, WARM_UP if i == 0 else "")]
+        if plan == STRETCHES:
+            return tuple(held)
         return (*_release_rounds(reps, hold, settings), *held)
     # A time budget: the reverse Kegels always stay (at the fewest reps if need be), then
-    # whole stretches in the routine's order while they fit.
+    # whole stretches in the routine's order while they fit, the first with its warm-up
+    # counted in the budget, so a warm-up never breaks "I only have 5 minutes".
     budget = choices.minutes * 60
-    release = _release_rounds(reps, hold, settings)
-    if _total(release, settings) > budget:
-        release = _release_rounds(REPS_MIN, hold, settings)
-    steps: list[Step] = list(release)
-    spent = _total(release, settings)
+    steps: list[Step] = []
+    spent = 0.0
+    if plan == DAILY:
+        release = _release_rounds(reps, hold, settings)
+        if _total(release, settings) > budget:
+            release = _release_rounds(min(reps, REPS_MIN), hold, settings)
+        steps += release
+        spent = _total(release, settings)
     for stretch_id in stretch_ids:
-        parts = _stretch_steps(stretch_id, stretch_hold, settings)
+        opening = "" if any(isinstance(s, StretchStep) for s in steps) else WARM_UP
+        parts = _stretch_steps(stretch_id, stretch_hold, settings, opening)
         cost = _total(parts, settings)
         if spent + cost <= budget:
             steps += parts
@@ -167,9 +218,12 @@ def _total(steps: Sequence[Step], settings: Settings) -> float:
 
 @cache
 def routine_minutes(plan: str, week: int, choices: Choices = NO_CHOICES) -> int:
-    """About how long a routine takes, from the narration itself."""
-    return max(1, round(_total(routine_steps(plan, week, choices), choices.settings) / 60))
+    """About how long a routine takes, from the narration itself, summed as a finished
+    routine is credited (whole seconds a step), so announced and credited minutes agree."""
+    steps = routine_steps(plan, week, choices)
+    return max(1, round(sum(round(step_seconds(step, choices.settings)) for step in steps) / 60))
 
 
 __all__ = ["DAILY", "MAX_STEP_SECONDS", "NO_CHOICES", "STRETCHES", "Choices", "easier_version",
-           "is_known_plan", "routine_minutes", "routine_steps", "step_seconds"]
+           "is_known_plan", "release_targets", "routine_minutes", "routine_steps",
+           "step_seconds"]

@@ -14,7 +14,7 @@ from skill.domain.dialogue.coach import Coach, and_list, n
 from skill.domain.dialogue.state import Mode, Outcome, Pending, Said
 from skill.domain.dialogue.table import behaviour
 from skill.domain.exercises import REVERSE_KEGEL, exercise_name, stretches
-from skill.domain.narration import step_exercise
+from skill.domain.narration import lighter_words, step_exercise
 from skill.domain.program import (
     MAINTENANCE,
     PROGRAM_DAYS_PER_WEEK,
@@ -26,6 +26,7 @@ from skill.domain.progress import PERIODS, streak_on, totals
 from skill.domain.routine import (
     DAILY,
     STRETCHES,
+    release_targets,
     routine_minutes,
     routine_steps,
     step_seconds,
@@ -34,6 +35,12 @@ from skill.domain.screens import progress_screen
 from skill.domain.ssml import Speech
 
 MAX_ECHOED_CHARS = 40
+
+
+def gentle_change(c: Coach) -> str:
+    """"8 releases of 3 seconds instead of 10 of 5", for this user's week and settings."""
+    settings, week = c.profile.settings, c.profile.week
+    return lighter_words(release_targets(week, settings), release_targets(week, settings, True))
 
 
 def routine_summary(c: Coach, plan: str = DAILY, minutes: int = 0) -> str:
@@ -62,7 +69,8 @@ def routine_summary(c: Coach, plan: str = DAILY, minutes: int = 0) -> str:
                   stretches=stretches_words or c.line("no_stretches"),
                   minutes=n(length, "minute"), budget=minutes)
     if choices.gentle:
-        text += " " + c.line("gentle_note")
+        # issue 16: say exactly what a gentle session changes, never "last week's targets".
+        text += " " + c.line("gentle_note", change=gentle_change(c))
     return text
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
+from skill.domain.content import phrases_data
 from skill.domain.dialogue.coach import ROUTINE_PLANS, Coach, n
 from skill.domain.dialogue.state import Mode, Outcome, Pending, Said
 from skill.domain.dialogue.table import behaviour
@@ -17,9 +18,9 @@ from skill.domain.exercises import REVERSE_KEGEL, exercise_ids, exercise_name
 from skill.domain.narration import narrate, step_exercise
 from skill.domain.program import ReleaseSet, StretchStep
 from skill.domain.progress import Position, PositionSet, SessionCompleted, SessionRecord
-from skill.domain.routine import DAILY, easier_version, routine_steps
+from skill.domain.routine import DAILY, easier_version, routine_steps, step_seconds
 from skill.domain.screens import StepScreen
-from skill.domain.ssml import MAX_BREAK_SECONDS, Speech
+from skill.domain.ssml import Speech
 
 WAIT_SECONDS = 45
 
@@ -45,11 +46,10 @@ def deliver(c: Coach, position: Position, lead: Speech) -> Outcome:
     steps = c.steps(position)
     settings = c.profile.settings
     speech = Speech().extend(lead)
-    if c.finished_before(replace(position, step=index)) is None:
-        # The start of a routine: the safety line every time, the warm-up once.
+    if c.finished_before(replace(position, step=index)) is None or not c.session.in_routine:
+        # issue 16: the safety line at the start of every session that leads to exercise,
+        # resumes and one-shots included; the warm-up is guided in the narration itself.
         speech.say(c.line("stop_if_hurts"))
-        if position.plan in ROUTINE_PLANS:
-            speech.say(c.line("warm_up"))
     seed = f"{c.today}:{position.plan}:{index}:{position.steps_done}"
     script = narrate(steps[index], random.Random(seed), settings)
     named = script.title.lower() in " ".join(speech.parts).lower()
@@ -62,8 +62,10 @@ def deliver(c: Coach, position: Position, lead: Speech) -> Outcome:
         # Carried on another day: only what is done today is credited today.
         position = replace(position, started_on=c.today.isoformat(), seconds_done=0,
                            steps_done=0)
+    # issue 16: credited by the same measure the routine was announced with.
     moved = replace(position, step=index + 1,
-                    seconds_done=position.seconds_done + round(script.seconds()),
+                    seconds_done=position.seconds_done + round(step_seconds(steps[index],
+                                                                            settings)),
                     steps_done=position.steps_done + 1)
     c.events.append("step")
     following = c.upcoming(moved)
@@ -478,11 +480,8 @@ def take_your_time(c: Coach, said: Said) -> Outcome:
 @behaviour
 def wait_a_moment(c: Coach, said: Said) -> Outcome:
     """A timed wait that keeps listening: chained breaks, then a soft cue."""
-    speech = c.say("waiting")
-    remaining = WAIT_SECONDS
-    while remaining > 0:
-        speech.pause(min(MAX_BREAK_SECONDS, remaining))
-        remaining -= MAX_BREAK_SECONDS
+    # issue 16: no two breaks adjacent: a soft "take your time" between the silences.
+    speech = c.say("waiting").silence(WAIT_SECONDS, phrases_data()["waiting_cues"])
     speech.say(c.line("wait_over")).extend(c.reprompt(c.session))
     return c.ask(speech, c.session.mode)
 

@@ -12,10 +12,16 @@ from skill.domain.dialogue.coach import Coach, and_list, n
 from skill.domain.dialogue.state import Mode, Outcome, Said
 from skill.domain.dialogue.table import behaviour
 from skill.domain.exercises import REVERSE_KEGEL
-from skill.domain.narration import step_exercise
+from skill.domain.narration import lighter_words, step_exercise
 from skill.domain.program import MAINTENANCE, week_plan
-from skill.domain.progress import PositionSet, ProgramWeekSet, SettingsChanged
-from skill.domain.routine import DAILY, STRETCHES, step_seconds
+from skill.domain.progress import (
+    GENTLE_SESSIONS,
+    GentleChosen,
+    PositionSet,
+    ProgramWeekSet,
+    SettingsChanged,
+)
+from skill.domain.routine import DAILY, STRETCHES, release_targets, step_seconds
 from skill.domain.settings import (
     DEFAULT_SETTINGS,
     PACE_MAX,
@@ -163,14 +169,21 @@ def just_stretches(c: Coach, said: Said) -> Outcome:
 
 @behaviour
 def make_easier(c: Coach, said: Said) -> Outcome:
-    week = c.profile.week
-    if week <= 1:
-        return c.follow_up(c.say("easiest_already"))
-    target = min(week - 1, MAINTENANCE - 1)
-    c.changes.append(ProgramWeekSet(target))
-    plan = week_plan(target)
-    return c.follow_up(c.say("stepped_back", week=target, reps=plan.reps,
-                             hold=plan.hold_seconds))
+    """Lighter than today's targets in every phase (issue 16): a week back where that is
+    lighter, otherwise (week 1, maintenance, or settings that cancel it) a few gentle
+    sessions; either way the user hears exactly what changes."""
+    week, settings = c.profile.week, c.profile.settings
+    normal = release_targets(week, settings)
+    if 1 < week < MAINTENANCE:
+        earlier = release_targets(week - 1, settings)
+        if earlier[0] < normal[0] or earlier[1] < normal[1]:
+            c.changes.append(ProgramWeekSet(week - 1))
+            return c.follow_up(c.say("stepped_back", week=week - 1,
+                                     change=lighter_words(normal, earlier)))
+    c.changes.append(GentleChosen())
+    return c.follow_up(c.say("easier_gently", sessions=n(GENTLE_SESSIONS, "session"),
+                             change=lighter_words(normal,
+                                                  release_targets(week, settings, True))))
 
 
 @behaviour

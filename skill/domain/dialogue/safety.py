@@ -12,7 +12,8 @@
 
 from __future__ import annotations
 
-from skill.domain.dialogue.coach import ROUTINE_PLANS, Coach
+from skill.domain.dialogue.answers import gentle_change
+from skill.domain.dialogue.coach import ROUTINE_PLANS, Coach, n
 from skill.domain.dialogue.state import Mode, Outcome, Pending, Said
 from skill.domain.dialogue.table import behaviour
 from skill.domain.exercises import REVERSE_KEGEL, exercise_name
@@ -98,7 +99,8 @@ def feeling_fine(c: Coach, said: Said) -> Outcome:
             easier = easier_version(exercise)
             eased.append(c.line("eased_easier", name=exercise_name(exercise))
                          if easier else c.line("eased_left_out", name=exercise_name(exercise)))
-        lead.say(c.line("going_gently", sessions=profile.gentle_left))
+        lead.say(c.line("going_gently", sessions=n(profile.gentle_left, "session"),
+                        change=gentle_change(c)))
         if eased:
             lead.say(" ".join(eased))
     else:

@@ -172,8 +172,12 @@ def _release_set(step: ReleaseSet, pick: Picker, settings: Settings) -> list[Cue
         else:
             for line in content["setup"]:
                 out.add(pick(line))
-            out.add(pick(content["breathing_intro"][0]), 1)
-            for _ in range(2):
+            # At the slower paces each breath is longer: one of them, so that the first
+            # round still holds a real set of releases.
+            breaths = 2 if settings.pace <= 0 else 1
+            out.add(pick(content["breathing_intro" if breaths == 2 else "breathing_intro_one"][0]),
+                    1)
+            for _ in range(breaths):
                 out.add(pick(content["breathe_in"][0]), BREATHING_IN_PAUSE)
                 out.add(pick(content["breathe_out"][0]), BREATHING_OUT_PAUSE * scale)
         intro = content["set_intro"]

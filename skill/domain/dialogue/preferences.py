@@ -73,12 +73,34 @@ def _changed(settings: Settings, change: str | None) -> tuple[Settings, str]:
             return replace(s, auto_advance=False), "setting_auto_off"
         case "auto_on":
             return replace(s, auto_advance=True), "setting_auto_on"
+        case "tones_on":
+            return replace(s, tones=True), "setting_tones_on"
+        case "tones_off":
+            return replace(s, tones=False), "setting_tones_off"
     return s, "setting_unknown"
+
+
+# issue 16: a change the user would not hear this week is answered as being at the limit.
+_AT_LIMIT = {"setting_more_reps": "setting_most_reps", "setting_fewer_reps": "setting_fewest_reps",
+             "setting_longer": "setting_longest", "setting_shorter": "setting_shortest"}
+
+
+def _heard_change(week: int, old: Settings, new: Settings, key: str) -> tuple[Settings, str]:
+    """``new`` and ``key``, unless ``new`` changes nothing a routine at ``week`` holds."""
+    if key not in _AT_LIMIT:
+        return new, key
+    plan = week_plan(week)
+    same = (old.release_targets(plan.reps, plan.hold_seconds)
+            == new.release_targets(plan.reps, plan.hold_seconds)
+            and max(old.stretch_hold, plan.stretch_hold_seconds)
+            == max(new.stretch_hold, plan.stretch_hold_seconds))
+    return (old, _AT_LIMIT[key]) if same else (new, key)
 
 
 @behaviour
 def change_setting(c: Coach, said: Said) -> Outcome:
-    new, key = _changed(c.profile.settings, said.value)
+    new, key = _heard_change(c.profile.week, c.profile.settings,
+                             *_changed(c.profile.settings, said.value))
     if new != c.profile.settings:
         c.changes.append(SettingsChanged(new))
     speech = c.say(key)

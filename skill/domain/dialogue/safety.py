@@ -179,7 +179,9 @@ def felt_good(c: Coach, said: Said) -> Outcome:
     speech = c.say("glad_it_felt_good")
     if week_up_due(c):
         profile = c.profile
-        speech.say(c.line("offer_week_up", days=PROGRAM_DAYS_PER_WEEK, week=profile.week,
+        # issue 16: after week 4 comes the maintenance routine, never "week 5".
+        key = "offer_maintenance" if profile.week + 1 >= MAINTENANCE else "offer_week_up"
+        speech.say(c.line(key, days=PROGRAM_DAYS_PER_WEEK, week=profile.week,
                           next=profile.week + 1))
         return c.ask(speech, Mode.OFFER_WEEK_UP, position=None)
     if should_offer_reminder(c.profile, c.today):

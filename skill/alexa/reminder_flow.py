@@ -1,8 +1,4 @@
-"""What a reminder turn does: the logic behind :mod:`skill.alexa.reminder_handlers`.
-
-Kept apart from the handler classes so that it is imported (and compiled, since the
-Lambda artifact ships no bytecode) only when a reminder turn comes, not at cold start.
-"""
+"""What a reminder turn does: the logic behind :mod:`skill.alexa.reminder_handlers`."""
 
 from __future__ import annotations
 
@@ -83,7 +79,7 @@ def _answer(turn: Turn, speech: Speech, changes: list[Change] | None = None, *,
     context = turn.context()
     session = context.session
     if reprompt is None and not context.new_session and session.mode is not Mode.IDLE:
-        reprompt = Coach(context).reprompt(session)
+        reprompt = Coach(context).reprompt()
         speech.extend(reprompt)
     elif reprompt is None and closing is not None:
         speech.say(closing)

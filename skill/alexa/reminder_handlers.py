@@ -31,27 +31,21 @@ Calling into it from the dialogue (the one-time offer after the third session):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils.predicate import is_request_type
 from ask_sdk_model.response import Response
 
+from skill.alexa import reminder_flow
 from skill.alexa.turns import Services, Turn
-
-if TYPE_CHECKING:
-    from skill.domain.dialogue import Mode
-    from skill.domain.ssml import Speech
-
-# The logic lives in skill.alexa.reminder_flow, imported on a reminder turn only: this
-# module is imported at every cold start, to register the handlers.
+from skill.domain.dialogue import Mode
+from skill.domain.ssml import Speech
 
 
 def offer_speech() -> tuple[Speech, Speech]:
     """The one-time offer ("Would you like a daily reminder?") and its reprompt."""
-    from skill.alexa import reminder_flow
-
     return reminder_flow.offer_speech()
 
 
@@ -62,8 +56,6 @@ def start_reminder_setup(turn: Turn, heard: str | None = None, *,
     ``heard`` is the ``AMAZON.TIME`` value if the user named one ("07:00"); ``mode`` is the
     conversation's mode afterwards (default: unchanged).
     """
-    from skill.alexa import reminder_flow
-
     if mode is not None:
         turn.session_attributes["mode"] = mode.value
     return reminder_flow.start_reminder_setup(turn, heard)
@@ -93,8 +85,6 @@ class SetReminderHandler(ReminderHandler):
     intent_name = "SetReminderIntent"
 
     def act(self, turn: Turn) -> Response:
-        from skill.alexa import reminder_flow
-
         return reminder_flow.start_reminder_setup(turn, reminder_flow.time_slot(
             turn.handler_input))
 
@@ -105,8 +95,6 @@ class ChangeReminderHandler(ReminderHandler):
     intent_name = "ChangeReminderIntent"
 
     def act(self, turn: Turn) -> Response:
-        from skill.alexa import reminder_flow
-
         return reminder_flow.start_reminder_setup(turn, reminder_flow.time_slot(
             turn.handler_input))
 
@@ -117,8 +105,6 @@ class ReminderStatusHandler(ReminderHandler):
     intent_name = "ReminderStatusIntent"
 
     def act(self, turn: Turn) -> Response:
-        from skill.alexa import reminder_flow
-
         return reminder_flow.reminder_status(turn)
 
 
@@ -128,8 +114,6 @@ class CancelReminderHandler(ReminderHandler):
     intent_name = "CancelReminderIntent"
 
     def act(self, turn: Turn) -> Response:
-        from skill.alexa import reminder_flow
-
         return reminder_flow.cancel_reminder(turn)
 
 
@@ -145,8 +129,6 @@ class ConsentResponseHandler(AbstractRequestHandler):
             getattr(request, "name", None) == "AskFor"
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        from skill.alexa import reminder_flow
-
         return reminder_flow.consent_answered(Turn(handler_input, self.services))
 
 

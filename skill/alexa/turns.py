@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
+from skill.alexa.replies import speak
+from skill.alexa.screens import present
 from skill.domain.content import phrase
 from skill.domain.dialogue import Coach, Context, Outcome, Reply, Session
 from skill.domain.progress import Change, Profile, TimeZoneLearned, apply
@@ -174,9 +176,7 @@ class Turn:
         self.session_attributes.update(outcome.session.to_dict())
         if outcome.screen is not None:
             # A device with a screen also gets the screen; any other, exactly this response.
-            from skill.alexa.screens import present
-
-            shown = present(self, outcome, notes)
+            shown = present(self.handler_input, outcome, notes, self.session_attributes)
             if shown is not None:
                 return shown
         return self.respond(outcome.reply, notes)
@@ -216,16 +216,4 @@ class Turn:
         return True
 
     def respond(self, reply: Reply | None, notes: list[str] | None = None) -> Response:
-        builder = self.handler_input.response_builder
-        if reply is None:
-            return builder.response
-        speech = Speech().extend(reply.speech)
-        for note in notes or []:
-            speech.say(note)
-        builder.speak(speech.body(rate=reply.rate))
-        if reply.reprompt is not None:
-            builder.ask(reply.reprompt.body(rate=reply.rate))
-            builder.set_should_end_session(False)
-        else:
-            builder.set_should_end_session(True)
-        return builder.response
+        return speak(self.handler_input.response_builder, reply, notes)

@@ -18,10 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from skill.domain.progress import Profile
+from typing import Protocol
 
 # Shown on Echo Show screens and phones that the whole household may see: neutral words only.
 REMINDER_TEXT = "Time for your stretch routine"
@@ -79,6 +76,17 @@ class ReminderState:
 
     def without_reminder(self) -> ReminderState:
         return replace(self, at=None, alert_token=None)
+
+
+class Profile(Protocol):
+    """What these rules read of a user's profile (:class:`skill.domain.progress.Profile`,
+    which keeps a :class:`ReminderState` and so imports this module, not the reverse)."""
+
+    @property
+    def reminder(self) -> ReminderState | None: ...
+
+    @property
+    def sessions(self) -> int: ...
 
 
 def state_of(profile: Profile) -> ReminderState:

@@ -10,83 +10,37 @@ from __future__ import annotations
 from datetime import date
 
 from skill.domain.content import exercises_data
-from skill.domain.dialogue.coach import Coach, and_list, n
-from skill.domain.dialogue.state import Mode, Outcome, Pending, Said
-from skill.domain.dialogue.table import behaviour
-from skill.domain.exercises import REVERSE_KEGEL, exercise_name, stretches
-from skill.domain.narration import lighter_words, step_exercise
+from skill.domain.dialogue.flow import offer_resume, offer_start, routine_summary
+from skill.domain.dialogue.state import Mode, Offer, Outcome, Said
+from skill.domain.dialogue.talk import Talk
+from skill.domain.exercises import REVERSE_KEGEL, stretches
+from skill.domain.narration import step_exercise
 from skill.domain.program import (
     MAINTENANCE,
     PROGRAM_DAYS_PER_WEEK,
     PROGRAM_WEEKS,
-    ReleaseSet,
     week_plan,
 )
 from skill.domain.progress import PERIODS, streak_on, totals
 from skill.domain.routine import (
     DAILY,
-    STRETCHES,
-    release_targets,
     routine_minutes,
-    routine_steps,
     step_seconds,
 )
 from skill.domain.screens import progress_screen
 from skill.domain.ssml import Speech
+from skill.domain.words import n
 
 MAX_ECHOED_CHARS = 40
 
 
-def gentle_change(c: Coach) -> str:
-    """"8 releases of 3 seconds instead of 10 of 5", for this user's week and settings."""
-    settings, week = c.profile.settings, c.profile.week
-    return lighter_words(release_targets(week, settings), release_targets(week, settings, True))
-
-
-def routine_summary(c: Coach, plan: str = DAILY, minutes: int = 0) -> str:
-    """Today's routine in one sentence: the week, what it holds, how long it takes."""
-    profile = c.profile
-    choices = c.new_choices(minutes)
-    steps = routine_steps(plan, profile.week, choices)
-    length = routine_minutes(plan, profile.week, choices)
-    names: list[str] = []
-    reps = hold = 0
-    for step in steps:
-        if isinstance(step, ReleaseSet):
-            reps, hold = step.total_reps, step.hold_seconds
-        elif exercise_name(step.stretch_id) not in names:
-            names.append(exercise_name(step.stretch_id))
-    if plan not in (DAILY, STRETCHES):
-        return c.line("single_summary", name=c.plan_name(plan), minutes=n(length, "minute"))
-    week_words = (c.line("maintenance_phase") if profile.week >= MAINTENANCE
-                  else c.line("program_week", week=profile.week, weeks=PROGRAM_WEEKS))
-    stretches_words = and_list([f"the {name}" for name in names])
-    if plan == STRETCHES:
-        return c.line("stretches_summary", stretches=stretches_words,
-                      minutes=n(length, "minute"))
-    key = "short_summary" if minutes else "todays_routine"
-    text = c.line(key, week_words=week_words, reps=reps, hold=hold,
-                  stretches=stretches_words or c.line("no_stretches"),
-                  minutes=n(length, "minute"), budget=minutes)
-    if choices.gentle:
-        # issue 16: say exactly what a gentle session changes, never "last week's targets".
-        text += " " + c.line("gentle_note", change=gentle_change(c))
-    return text
-
-
-@behaviour
-def todays_routine(c: Coach, said: Said) -> Outcome:
-    from skill.domain.dialogue.navigation import offer_start
-
+def todays_routine(c: Talk, said: Said) -> Outcome:
     if c.session.in_routine:
         return c.follow_up(Speech().say(routine_summary(c)))
     return offer_start(c, Speech())
 
 
-@behaviour
-def how_long(c: Coach, said: Said) -> Outcome:
-    from skill.domain.dialogue.navigation import offer_start
-
+def how_long(c: Talk, said: Said) -> Outcome:
     position = c.session.position
     if c.session.in_routine and position is not None:
         steps = c.steps(position)
@@ -99,8 +53,7 @@ def how_long(c: Coach, said: Said) -> Outcome:
     return offer_start(c, c.say("how_long", minutes=n(minutes, "minute")))
 
 
-@behaviour
-def explain_exercise(c: Coach, said: Said) -> Outcome:
+def explain_exercise(c: Talk, said: Said) -> Outcome:
     exercise = said.exercise if said.exercise in (REVERSE_KEGEL, *stretches()) \
         else REVERSE_KEGEL
     assert exercise is not None
@@ -111,10 +64,10 @@ def explain_exercise(c: Coach, said: Said) -> Outcome:
     if c.session.in_routine:
         return c.follow_up(speech)
     speech.say(c.line("offer_guide", name=c.plan_name(exercise)))
-    return c.ask(speech, Mode.OFFER_START, offer=Pending(exercise))
+    return c.ask(speech, Mode.OFFER_START, offer=Offer(exercise))
 
 
-def exercise_menu(c: Coach, said: Said) -> Outcome:
+def exercise_menu(c: Talk, said: Said) -> Outcome:
     heard = said.heard
     echo = heard is not None and 0 < len(heard) <= MAX_ECHOED_CHARS
     lead = c.say("unknown_exercise", heard=heard) if echo else Speech()
@@ -123,34 +76,31 @@ def exercise_menu(c: Coach, said: Said) -> Outcome:
     return c.ask(lead, mode, c.say("exercise_menu"))
 
 
-@behaviour
-def help_here(c: Coach, said: Said) -> Outcome:
+def help_here(c: Talk, said: Said) -> Outcome:
     mode = c.session.mode
     return c.ask(c.say(f"help_{mode.value}").extend(c.reprompt(c.session)), mode)
 
 
-@behaviour
-def not_understood(c: Coach, said: Said) -> Outcome:
+def not_understood(c: Talk, said: Said) -> Outcome:
     mode = c.session.mode
     return c.ask(c.say("fallback").extend(c.reprompt(c.session)), mode)
 
 
-@behaviour
-def what_would_you_like(c: Coach, said: Said) -> Outcome:
+def what_would_you_like(c: Talk, said: Said) -> Outcome:
     return c.ask(c.say("what_would_you_like"), Mode.IDLE)
 
 
 # ---------------------------------------------------------------------- progress
 
 
-def _no_history(c: Coach) -> Outcome | None:
+def _no_history(c: Talk) -> Outcome | None:
     if c.profile.sessions:
         return None
     key = "no_history_in_routine" if c.session.in_routine else "no_history"
     return c.follow_up(c.say(key))
 
 
-def _streak_speech(c: Coach) -> Speech:
+def _streak_speech(c: Talk) -> Speech:
     profile = c.profile
     streak = streak_on(profile, c.today)
     if streak == 0:
@@ -160,14 +110,13 @@ def _streak_speech(c: Coach) -> Speech:
     return c.say(key, streak=n(streak, "day"), longest=n(profile.longest_streak, "day"))
 
 
-@behaviour
-def progress_summary(c: Coach, said: Said) -> Outcome:
+def progress_summary(c: Talk, said: Said) -> Outcome:
     outcome = _progress_summary(c)
     outcome.screen = progress_screen(c.profile, c.today)
     return outcome
 
 
-def _progress_summary(c: Coach) -> Outcome:
+def _progress_summary(c: Talk) -> Outcome:
     if (empty := _no_history(c)) is not None:
         return empty
     profile = c.profile
@@ -178,27 +127,25 @@ def _progress_summary(c: Coach) -> Outcome:
     return c.follow_up(speech.extend(_streak_speech(c)))
 
 
-@behaviour
-def streak(c: Coach, said: Said) -> Outcome:
+def streak(c: Talk, said: Said) -> Outcome:
     if (empty := _no_history(c)) is not None:
         return empty
     return c.follow_up(_streak_speech(c))
 
 
-def _period(c: Coach, said: Said, default: str) -> str | None:
+def _period(c: Talk, said: Said, default: str) -> str | None:
     """The period asked about; ``None`` when words were heard that name no period."""
     if said.value in PERIODS:
         return said.value
     return None if said.heard else default
 
 
-def _which_period(c: Coach) -> Outcome:
+def _which_period(c: Talk) -> Outcome:
     mode = Mode.BETWEEN_STEPS if c.session.in_routine else Mode.IDLE
     return c.ask(c.say("which_period"), mode, c.say("which_period"))
 
 
-@behaviour
-def session_count(c: Coach, said: Said) -> Outcome:
+def session_count(c: Talk, said: Said) -> Outcome:
     period = _period(c, said, "week")
     if period is None:
         return _which_period(c)
@@ -209,8 +156,7 @@ def session_count(c: Coach, said: Said) -> Outcome:
                              total=n(c.profile.sessions, "session")))
 
 
-@behaviour
-def minutes_practised(c: Coach, said: Said) -> Outcome:
+def minutes_practised(c: Talk, said: Said) -> Outcome:
     period = _period(c, said, "all")
     if period is None:
         return _which_period(c)
@@ -221,8 +167,7 @@ def minutes_practised(c: Coach, said: Said) -> Outcome:
                              sessions=n(found.sessions, "session")))
 
 
-@behaviour
-def last_session(c: Coach, said: Said) -> Outcome:
+def last_session(c: Talk, said: Said) -> Outcome:
     profile = c.profile
     if (empty := _no_history(c)) is not None or profile.last_practice_on is None:
         return empty or c.follow_up(c.say("no_history"))
@@ -234,8 +179,7 @@ def last_session(c: Coach, said: Said) -> Outcome:
                              minutes=n(max(1, minutes), "minute")))
 
 
-@behaviour
-def program_week(c: Coach, said: Said) -> Outcome:
+def program_week(c: Talk, said: Said) -> Outcome:
     profile = c.profile
     if profile.week >= MAINTENANCE:
         return c.follow_up(c.say("program_maintenance"))
@@ -244,7 +188,7 @@ def program_week(c: Coach, said: Said) -> Outcome:
                              reps=plan.reps, hold=plan.hold_seconds).extend(_days_left(c)))
 
 
-def _days_left(c: Coach) -> Speech:
+def _days_left(c: Talk) -> Speech:
     profile = c.profile
     if profile.week >= MAINTENANCE:
         return c.say("program_maintenance")
@@ -257,18 +201,14 @@ def _days_left(c: Coach) -> Speech:
                  next=profile.week + 1)
 
 
-@behaviour
-def on_track(c: Coach, said: Said) -> Outcome:
+def on_track(c: Talk, said: Said) -> Outcome:
     speech = _days_left(c)
     if c.profile.sessions:
         speech.extend(_streak_speech(c))
     return c.follow_up(speech)
 
 
-@behaviour
-def where_left_off(c: Coach, said: Said) -> Outcome:
-    from skill.domain.dialogue.navigation import offer_resume, offer_start
-
+def where_left_off(c: Talk, said: Said) -> Outcome:
     position = c.session.position if c.session.in_routine else c.place()
     if position is None or c.upcoming(position) is None:
         return offer_start(c, c.say("nothing_to_resume"))
@@ -285,21 +225,15 @@ def where_left_off(c: Coach, said: Said) -> Outcome:
 # ---------------------------------------------------------------------- deleting
 
 
-@behaviour
-def confirm_delete(c: Coach, said: Said) -> Outcome:
+def confirm_delete(c: Talk, said: Said) -> Outcome:
     return c.ask(c.say("confirm_delete"), Mode.CONFIRM_DELETE)
 
 
-@behaviour
-def delete_everything(c: Coach, said: Said) -> Outcome:
+def delete_everything(c: Talk, said: Said) -> Outcome:
     outcome = c.end(c.say("deleted"), position=None, held=None, screened=False)
     outcome.delete_user = True
     return outcome
 
 
-@behaviour
-def keep_everything(c: Coach, said: Said) -> Outcome:
+def keep_everything(c: Talk, said: Said) -> Outcome:
     return c.end(c.say("delete_cancelled"))
-
-
-__all__ = ["exercise_menu", "routine_summary"]

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from skill.domain.dialogue.coach import Coach, and_list, n
+from skill.domain.dialogue.flow import offer_start
 from skill.domain.dialogue.state import Mode, Outcome, Said
-from skill.domain.dialogue.table import behaviour
-from skill.domain.exercises import REVERSE_KEGEL
+from skill.domain.dialogue.talk import Talk
+from skill.domain.exercises import REVERSE_KEGEL, exercise_name
 from skill.domain.narration import lighter_words, step_exercise
 from skill.domain.program import MAINTENANCE, week_plan
 from skill.domain.progress import (
@@ -35,6 +35,7 @@ from skill.domain.settings import (
     clamp,
 )
 from skill.domain.ssml import Speech
+from skill.domain.words import and_list, n
 
 MIN_BUDGET_MINUTES, MAX_BUDGET_MINUTES = 2, 60
 
@@ -97,8 +98,7 @@ def _heard_change(week: int, old: Settings, new: Settings, key: str) -> tuple[Se
     return (old, _AT_LIMIT[key]) if same else (new, key)
 
 
-@behaviour
-def change_setting(c: Coach, said: Said) -> Outcome:
+def change_setting(c: Talk, said: Said) -> Outcome:
     new, key = _heard_change(c.profile.week, c.profile.settings,
                              *_changed(c.profile.settings, said.value))
     if new != c.profile.settings:
@@ -109,7 +109,7 @@ def change_setting(c: Coach, said: Said) -> Outcome:
     return c.follow_up(speech)
 
 
-def describe_settings(c: Coach, settings: Settings) -> Speech:
+def describe_settings(c: Talk, settings: Settings) -> Speech:
     plan = week_plan(c.profile.week)
     reps, hold = settings.release_targets(plan.reps, plan.hold_seconds)
     pace = {-1: "brisk", 0: "standard", 1: "slower", 2: "slowest"}[settings.pace]
@@ -120,19 +120,17 @@ def describe_settings(c: Coach, settings: Settings) -> Speech:
                  reps_min=REPS_MIN, reps_max=REPS_MAX)
 
 
-@behaviour
-def settings_status(c: Coach, said: Said) -> Outcome:
+def settings_status(c: Talk, said: Said) -> Outcome:
     return c.follow_up(describe_settings(c, c.profile.settings))
 
 
-@behaviour
-def reset_settings(c: Coach, said: Said) -> Outcome:
+def reset_settings(c: Talk, said: Said) -> Outcome:
     if c.profile.settings != DEFAULT_SETTINGS:
         c.changes.append(SettingsChanged(DEFAULT_SETTINGS))
     return c.follow_up(c.say("settings_reset"))
 
 
-def _trim_to(c: Coach, minutes: int) -> Outcome:
+def _trim_to(c: Talk, minutes: int) -> Outcome:
     """Mid-routine: leave out stretches from the end until what is left fits."""
     position = c.session.position
     assert position is not None
@@ -156,18 +154,13 @@ def _trim_to(c: Coach, minutes: int) -> Outcome:
     c.session = c.next_session(position=trimmed)
     c.changes.append(PositionSet(trimmed))
     dropped = [s for s in skipped if s not in position.skipped]
-    from skill.domain.exercises import exercise_name
-
     speech = c.say("trimmed", minutes=n(minutes, "minute"),
                    dropped=and_list([f"the {exercise_name(s)}" for s in dropped])) \
         if dropped else c.say("already_fits", minutes=n(minutes, "minute"))
     return c.follow_up(speech)
 
 
-@behaviour
-def short_routine(c: Coach, said: Said) -> Outcome:
-    from skill.domain.dialogue.navigation import offer_start
-
+def short_routine(c: Talk, said: Said) -> Outcome:
     if said.number is None or said.number < 1:
         return c.ask(c.say("how_many_minutes"), c.session.mode, c.say("how_many_minutes"))
     minutes = max(MIN_BUDGET_MINUTES, min(said.number, MAX_BUDGET_MINUTES))
@@ -176,10 +169,7 @@ def short_routine(c: Coach, said: Said) -> Outcome:
     return offer_start(c, Speech(), DAILY, minutes)
 
 
-@behaviour
-def just_stretches(c: Coach, said: Said) -> Outcome:
-    from skill.domain.dialogue.navigation import offer_start
-
+def just_stretches(c: Talk, said: Said) -> Outcome:
     position = c.session.position
     if c.session.in_routine and position is not None:
         trimmed = replace(position, skipped=(*position.skipped, REVERSE_KEGEL))
@@ -189,8 +179,7 @@ def just_stretches(c: Coach, said: Said) -> Outcome:
     return offer_start(c, c.say("stretches_only"), STRETCHES)
 
 
-@behaviour
-def make_easier(c: Coach, said: Said) -> Outcome:
+def make_easier(c: Talk, said: Said) -> Outcome:
     """Lighter than today's targets in every phase (issue 16): a week back where that is
     lighter, otherwise (week 1, maintenance, or settings that cancel it) a few gentle
     sessions; either way the user hears exactly what changes."""
@@ -208,8 +197,7 @@ def make_easier(c: Coach, said: Said) -> Outcome:
                                                   release_targets(week, settings, True))))
 
 
-@behaviour
-def move_up_a_week(c: Coach, said: Said) -> Outcome:
+def move_up_a_week(c: Talk, said: Said) -> Outcome:
     target = c.profile.week + 1
     c.changes.append(ProgramWeekSet(target))
     key = "moved_to_maintenance" if target >= MAINTENANCE else "moved_up"
@@ -217,19 +205,16 @@ def move_up_a_week(c: Coach, said: Said) -> Outcome:
     return c.end(c.say(key, week=target, reps=plan.reps, hold=plan.hold_seconds))
 
 
-@behaviour
-def stay_at_week(c: Coach, said: Said) -> Outcome:
+def stay_at_week(c: Talk, said: Said) -> Outcome:
     return c.end(c.say("staying_at_week", week=c.profile.week))
 
 
-@behaviour
-def ask_reminder_time(c: Coach, said: Said) -> Outcome:
+def ask_reminder_time(c: Talk, said: Said) -> Outcome:
     # The time the user names next arrives as SetReminderIntent, which sets the reminder.
     return c.ask(c.say("reminder_ask_time"), Mode.IDLE, c.say("reminder_ask_time_reprompt"))
 
 
-@behaviour
-def no_reminder(c: Coach, said: Said) -> Outcome:
+def no_reminder(c: Talk, said: Said) -> Outcome:
     return c.end(c.say("reminder_offer_declined"))
 
 

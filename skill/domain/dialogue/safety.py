@@ -12,10 +12,9 @@
 
 from __future__ import annotations
 
-from skill.domain.dialogue.answers import gentle_change
-from skill.domain.dialogue.coach import ROUTINE_PLANS, Coach, n
+from skill.domain.dialogue.flow import gentle_change, welcome_offer
 from skill.domain.dialogue.state import Mode, Outcome, Pending, Said
-from skill.domain.dialogue.table import behaviour
+from skill.domain.dialogue.talk import ROUTINE_PLANS, Talk
 from skill.domain.exercises import REVERSE_KEGEL, exercise_name
 from skill.domain.narration import step_exercise
 from skill.domain.program import MAINTENANCE, PROGRAM_DAYS_PER_WEEK
@@ -29,6 +28,7 @@ from skill.domain.progress import (
 from skill.domain.reminders import offered, should_offer_reminder
 from skill.domain.routine import easier_version
 from skill.domain.ssml import Speech
+from skill.domain.words import n
 
 # What a pain report names, by the kind of thing the user said.
 URGENT = frozenset({"numbness", "control"})
@@ -36,8 +36,12 @@ PROMPT = frozenset({"emptying", "blood", "fever"})
 JOINTS = frozenset({"knee", "back", "hip", "neck"})
 
 
-def gate(c: Coach, pending: Pending) -> Outcome | None:
-    """The safety question that must come before exercise, if one is due."""
+def gate(c: Talk, pending: Pending) -> Outcome | None:
+    """The safety question that must come before exercise, if one is due.
+
+    The runner asks it, once, before any behaviour that leads to exercise; ``pending``
+    is what was asked, heard again once the question is answered.
+    """
     if not c.screened:
         return c.ask(c.say("screen_question"), Mode.SAFETY_SCREEN, pending=pending)
     if c.profile.check_in:
@@ -45,51 +49,50 @@ def gate(c: Coach, pending: Pending) -> Outcome | None:
     return None
 
 
-def ask_check_in(c: Coach, lead: Speech, pending: Pending | None) -> Outcome:
+def ask_check_in(c: Talk, lead: Speech, pending: Pending | None) -> Outcome:
     lead.say(c.line("check_in_question"))
     return c.ask(lead, Mode.CHECK_IN, pending=pending)
 
 
-def _carry_on(c: Coach, lead: Speech) -> Outcome:
-    from skill.domain.dialogue.navigation import start_plan, welcome_offer
+def _carry_on(c: Talk, lead: Speech) -> Outcome:
+    """The question is answered: on to what was asked before it, or to today's offer.
 
+    What was asked is heard again by the runner, in the state it was said in, after
+    ``lead``; so this module never needs to know what leads to exercise.
+    """
     pending = c.session.pending
     c.session = c.next_session(pending=None)
     if pending is None:
         return welcome_offer(c, lead)
-    return start_plan(c, pending, lead if lead.parts else None)
+    outcome = c.end(lead) if lead.parts else c.end(None)
+    outcome.then = pending
+    return outcome
 
 
-@behaviour
-def screen_passed(c: Coach, said: Said) -> Outcome:
+def screen_passed(c: Talk, said: Said) -> Outcome:
     c.changes.append(NoticeHeard(c.today.isoformat()))
     c.session = c.next_session(screened=True)
     return _carry_on(c, c.say("screen_thanks"))
 
 
-@behaviour
-def screen_says_see_physio(c: Coach, said: Said) -> Outcome:
+def screen_says_see_physio(c: Talk, said: Said) -> Outcome:
     return c.ask(c.say("screen_see_physio"), Mode.SCREEN_CLEARED)
 
 
-@behaviour
-def cleared_by_physio(c: Coach, said: Said) -> Outcome:
+def cleared_by_physio(c: Talk, said: Said) -> Outcome:
     return screen_passed(c, said)
 
 
-@behaviour
-def not_cleared_yet(c: Coach, said: Said) -> Outcome:
+def not_cleared_yet(c: Talk, said: Said) -> Outcome:
     return c.end(c.say("screen_wait_for_physio"))
 
 
-@behaviour
-def ask_again(c: Coach, said: Said) -> Outcome:
+def ask_again(c: Talk, said: Said) -> Outcome:
     """Not an answer to a yes/no safety question: ask it again, in words."""
     return c.ask(c.say("answer_first").extend(c.reprompt(c.session)), c.session.mode)
 
 
-@behaviour
-def feeling_fine(c: Coach, said: Said) -> Outcome:
+def feeling_fine(c: Talk, said: Said) -> Outcome:
     c.changes.append(CheckedIn(fine=True))
     profile = c.profile
     lead = Speech()
@@ -108,7 +111,7 @@ def feeling_fine(c: Coach, said: Said) -> Outcome:
     return _carry_on(c, lead)
 
 
-def _eased_exercise(c: Coach) -> str | None:
+def _eased_exercise(c: Talk) -> str | None:
     """The stretch done just before the report, to be eased next time (never the Kegels)."""
     if c.session.mode is Mode.CHECK_IN and c.session.pending is not None:
         return None
@@ -122,7 +125,7 @@ def _eased_exercise(c: Coach) -> str | None:
     return None if exercise == REVERSE_KEGEL else exercise
 
 
-def pain_answer(c: Coach, symptom: str | None, lead: str = "pain_stop") -> Speech:
+def pain_answer(c: Talk, symptom: str | None, lead: str = "pain_stop") -> Speech:
     speech = c.say(lead)
     place = c.place()
     # "I've saved your place" only when there is a place to come back to.
@@ -145,8 +148,7 @@ def pain_answer(c: Coach, symptom: str | None, lead: str = "pain_stop") -> Speec
     return speech.say(end)
 
 
-@behaviour
-def report_pain(c: Coach, said: Said) -> Outcome:
+def report_pain(c: Talk, said: Said) -> Outcome:
     c.changes.append(PainReported(_eased_exercise(c)))
     position = c.session.position
     if position is not None and position.plan in ROUTINE_PLANS \
@@ -156,26 +158,23 @@ def report_pain(c: Coach, said: Said) -> Outcome:
     return c.end(pain_answer(c, said.value))
 
 
-@behaviour
-def still_hurts(c: Coach, said: Said) -> Outcome:
+def still_hurts(c: Talk, said: Said) -> Outcome:
     c.events.append("pain_stop")
     speech = pain_answer(c, said.value, "still_hurts")
     return c.end(speech)
 
 
-@behaviour
-def ask_if_it_hurt(c: Coach, said: Said) -> Outcome:
+def ask_if_it_hurt(c: Talk, said: Said) -> Outcome:
     return ask_check_in(c, c.say("sorry_not_great"), None)
 
 
-def week_up_due(c: Coach) -> bool:
+def week_up_due(c: Talk) -> bool:
     profile = c.profile
     return (profile.program_days >= PROGRAM_DAYS_PER_WEEK and profile.week < MAINTENANCE
             and profile.gentle_left == 0)
 
 
-@behaviour
-def felt_good(c: Coach, said: Said) -> Outcome:
+def felt_good(c: Talk, said: Said) -> Outcome:
     speech = c.say("glad_it_felt_good")
     if week_up_due(c):
         profile = c.profile

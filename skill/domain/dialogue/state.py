@@ -13,8 +13,12 @@ from enum import StrEnum
 from typing import Any
 
 from skill.domain.progress import Change, Position, Profile
+from skill.domain.routine import is_known_plan
 from skill.domain.screens import Screen
 from skill.domain.ssml import Speech
+
+# Longer words than this in a kept request are not kept: a slot is a name, not a paragraph.
+MAX_SAID_CHARS = 80
 
 
 class Mode(StrEnum):
@@ -32,25 +36,86 @@ class Mode(StrEnum):
 
 
 @dataclass(frozen=True)
-class Pending:
-    """What the user asked for while a safety question had to come first."""
+class Offer:
+    """The routine an offer ("Shall we start?") would begin: a plan and a time budget."""
 
     plan: str
     minutes: int = 0
-    resume: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"plan": self.plan, "minutes": self.minutes, "resume": self.resume}
+        return {"plan": self.plan, "minutes": self.minutes}
+
+    @classmethod
+    def parse(cls, raw: object) -> Offer | None:
+        if not isinstance(raw, dict) or set(raw) - {"plan", "minutes"}:
+            return None
+        plan, minutes = raw.get("plan"), raw.get("minutes", 0)
+        if not (isinstance(plan, str) and is_known_plan(plan) and type(minutes) is int
+                and 0 <= minutes <= 120):
+            return None
+        return cls(plan, minutes)
+
+
+@dataclass(frozen=True)
+class Said:
+    """One thing the user said, in the domain's words: an utterance name and its values.
+
+    ``exercise`` is a resolved exercise id and ``heard`` the words Alexa heard for it;
+    ``value`` is any other resolved value (a period, a setting, a symptom, a time);
+    ``number`` a spoken number (minutes).
+    """
+
+    name: str
+    exercise: str | None = None
+    heard: str | None = None
+    value: str | None = None
+    number: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {key: value for key, value in (
+            ("name", self.name), ("exercise", self.exercise), ("heard", self.heard),
+            ("value", self.value), ("number", self.number)) if value is not None}
+
+    @classmethod
+    def parse(cls, raw: object) -> Said | None:
+        if not isinstance(raw, dict) or set(raw) - {"name", "exercise", "heard", "value",
+                                                     "number"}:
+            return None
+        texts = [raw.get(key) for key in ("name", "exercise", "heard", "value")]
+        number = raw.get("number")
+        if not isinstance(texts[0], str) or not all(
+                text is None or (isinstance(text, str) and 0 < len(text) <= MAX_SAID_CHARS)
+                for text in texts):
+            return None
+        if number is not None and not (type(number) is int and 0 <= number <= 1000):
+            return None
+        return cls(texts[0], texts[1], texts[2], texts[3], number)
+
+
+@dataclass(frozen=True)
+class Pending:
+    """What the user asked for while a safety question had to come first.
+
+    It is heard again, in the state it was said in, once the question is answered: the
+    runner (:class:`~skill.domain.dialogue.coach.Coach`) replays it through the table.
+    """
+
+    said: Said
+    mode: Mode = Mode.IDLE
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"said": self.said.to_dict(), "mode": self.mode.value}
 
     @classmethod
     def parse(cls, raw: object) -> Pending | None:
-        if not isinstance(raw, dict) or set(raw) - {"plan", "minutes", "resume"}:
+        if not isinstance(raw, dict) or set(raw) != {"said", "mode"}:
             return None
-        plan, minutes, resume = raw.get("plan"), raw.get("minutes", 0), raw.get("resume", False)
-        if not (isinstance(plan, str) and 0 < len(plan) <= 40 and type(minutes) is int
-                and 0 <= minutes <= 120 and isinstance(resume, bool)):
+        said = Said.parse(raw.get("said"))
+        try:
+            mode = Mode(str(raw.get("mode")))
+        except ValueError:
             return None
-        return cls(plan, minutes, resume)
+        return cls(said, mode) if said is not None else None
 
 
 @dataclass
@@ -69,7 +134,7 @@ class Session:
     in_routine: bool = False
     pending: Pending | None = None
     screened: bool = False
-    offer: Pending | None = None
+    offer: Offer | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -96,30 +161,12 @@ class Session:
             in_routine=raw.get("in_routine") is True,
             pending=Pending.parse(raw.get("pending")),
             screened=raw.get("screened") is True,
-            offer=Pending.parse(raw.get("offer")),
+            offer=Offer.parse(raw.get("offer")),
         )
 
 
 def _known(position: Position | None) -> Position | None:
-    from skill.domain.routine import is_known_plan
-
     return position if position is not None and is_known_plan(position.plan) else None
-
-
-@dataclass(frozen=True)
-class Said:
-    """One thing the user said, in the domain's words: an utterance name and its values.
-
-    ``exercise`` is a resolved exercise id and ``heard`` the words Alexa heard for it;
-    ``value`` is any other resolved value (a period, a setting, a symptom);
-    ``number`` a spoken number (minutes).
-    """
-
-    name: str
-    exercise: str | None = None
-    heard: str | None = None
-    value: str | None = None
-    number: int | None = None
 
 
 @dataclass
@@ -144,6 +191,8 @@ class Outcome:
     delete_user: bool = False
     # What a screen would show for this turn; only devices with a screen draw it.
     screen: Screen | None = None
+    # A safety question was answered: hear what was asked before it, after this reply.
+    then: Pending | None = None
 
 
 @dataclass

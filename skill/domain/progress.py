@@ -116,15 +116,20 @@ class Profile:
 
     Nothing here is health information: the coach keeps how to coach (settings, the
     program week, whether to check in at the next start, how many gentle sessions are
-    left, which exercises to do in their easier form), never what a person felt, where,
-    or when. ``safety_notice_heard`` means the first-use safety questions were heard
-    and passed; a "yes" to them is never stored.
+    left, which exercises to do in their easier form or leave out), never what a person
+    felt, where, or when. ``safety_notice_heard`` means the first-use safety questions
+    were heard and passed, ``screened_on`` the day they last were (they are asked again
+    briefly every three months and after a long break); a "yes" to them is never stored.
+    ``see_doctor_first`` means "ask whether a doctor has checked them before any
+    exercise": which of the reports that call for a doctor it was is never stored.
     """
 
     version: int = 0
     first_seen_on: str | None = None
     safety_notice_heard: bool = False
+    screened_on: str | None = None
     check_in: bool = False
+    see_doctor_first: bool = False
     gentle_left: int = 0
     eased: list[str] = field(default_factory=list)
     settings: Settings = DEFAULT_SETTINGS
@@ -182,14 +187,25 @@ class Profile:
 
 @dataclass(frozen=True)
 class NoticeHeard:
+    """The safety questions were heard and passed on ``on`` (first use, or asked again)."""
+
     on: str
 
 
 @dataclass(frozen=True)
 class PainReported:
-    """Check in at the next start, go gently for a few sessions, ease ``exercise``."""
+    """Check in at the next start, go gently for a few sessions, ease ``exercise`` and the
+    exercises in ``eases``; after a report that needs a doctor (``see_doctor``), no
+    exercise until the user says a doctor has checked them."""
 
     exercise: str | None = None
+    eases: tuple[str, ...] = ()
+    see_doctor: bool = False
+
+
+@dataclass(frozen=True)
+class DoctorChecked:
+    """The user says a doctor has checked them since the report that needed one."""
 
 
 @dataclass(frozen=True)
@@ -239,8 +255,9 @@ class ReminderChanged:
     state: ReminderState
 
 
-Change = NoticeHeard | PainReported | GentleChosen | CheckedIn | SettingsChanged | \
-    ProgramWeekSet | TimeZoneLearned | PositionSet | SessionCompleted | ReminderChanged
+Change = NoticeHeard | PainReported | DoctorChecked | GentleChosen | CheckedIn | \
+    SettingsChanged | ProgramWeekSet | TimeZoneLearned | PositionSet | SessionCompleted | \
+    ReminderChanged
 
 
 def apply(profile: Profile, changes: list[Change]) -> Profile:
@@ -251,11 +268,17 @@ def apply(profile: Profile, changes: list[Change]) -> Profile:
             case NoticeHeard(on):
                 result.safety_notice_heard = True
                 result.first_seen_on = result.first_seen_on or on
-            case PainReported(exercise):
+                result.screened_on = on
+            case PainReported(exercise, eases, see_doctor):
                 result.check_in = True
+                result.see_doctor_first = result.see_doctor_first or see_doctor
                 result.gentle_left = GENTLE_SESSIONS
-                if exercise and exercise not in result.eased:
-                    result.eased = [*result.eased, exercise][-MAX_LISTED_IDS:]
+                for eased in (exercise, *eases):
+                    if eased and eased not in result.eased:
+                        result.eased = [*result.eased, eased][-MAX_LISTED_IDS:]
+            case DoctorChecked():
+                result.see_doctor_first = False
+                result.check_in = False
             case GentleChosen():
                 result.gentle_left = GENTLE_SESSIONS
             case CheckedIn(fine):

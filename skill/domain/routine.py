@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from skill.domain.content import exercises_data
 from skill.domain.exercises import REVERSE_KEGEL, exercise_ids, stretches
 from skill.domain.narration import SIDES, narrate
 from skill.domain.program import (
@@ -78,6 +79,21 @@ def easier_version(exercise_id: str) -> str | None:
         if stretches()[stretch_id].easier_for == exercise_id:
             return stretch_id
     return None
+
+
+def eased_form(exercise_id: str, eased: frozenset[str]) -> str | None:
+    """What is done for ``exercise_id`` while ``eased`` are eased: itself, its easier
+    version (unless that is eased too), or nothing (``None``: left out)."""
+    if exercise_id not in eased:
+        return exercise_id
+    easier = easier_version(exercise_id)
+    return easier if easier is not None and easier not in eased else None
+
+
+def region_eases(region: str | None) -> tuple[str, ...]:
+    """The exercises a pain report in ``region`` eases (none for an unknown region)."""
+    eases: dict[str, list[str]] = exercises_data()["eases"]
+    return tuple(eases.get(region, ())) if region and not region.startswith("_") else ()
 
 
 @cache
@@ -171,18 +187,14 @@ def routine_steps(plan: str, week: int, choices: Choices = NO_CHOICES) -> tuple[
     if plan == REVERSE_KEGEL:
         return tuple(_release_rounds(reps, hold, settings))
     if plan in stretches():
-        # A single stretch: the mat line, and a quick warm-up hint (issue 16).
-        return tuple(_stretch_steps(plan, stretch_hold, settings, MAT))
+        # A single stretch: the mat line, and a quick warm-up hint (issue 16); an eased
+        # stretch is its easier version, or nothing when it is left out.
+        form = eased_form(plan, choices.eased)
+        return tuple(_stretch_steps(form, stretch_hold, settings, MAT)) if form else ()
     if plan not in (DAILY, STRETCHES):
         raise ValueError(f"unknown plan {plan!r}")
-    stretch_ids: list[str] = []
-    for stretch_id in plan_week.stretch_ids:
-        if stretch_id in choices.eased:
-            easier = easier_version(stretch_id)
-            if easier is None:
-                continue
-            stretch_id = easier
-        stretch_ids.append(stretch_id)
+    stretch_ids = [form for form in (eased_form(stretch_id, choices.eased)
+                                     for stretch_id in plan_week.stretch_ids) if form]
     if choices.minutes <= 0:
         # The first stretch opens with a short guided warm-up: muscles warm before stretching.
         held = [s for i, sid in enumerate(stretch_ids)
@@ -224,6 +236,6 @@ def routine_minutes(plan: str, week: int, choices: Choices = NO_CHOICES) -> int:
     return max(1, round(sum(round(step_seconds(step, choices.settings)) for step in steps) / 60))
 
 
-__all__ = ["DAILY", "MAX_STEP_SECONDS", "NO_CHOICES", "STRETCHES", "Choices", "easier_version",
-           "is_known_plan", "release_targets", "routine_minutes", "routine_steps",
-           "step_seconds"]
+__all__ = ["DAILY", "MAX_RESPONSE_SECONDS", "MAX_STEP_SECONDS", "NO_CHOICES", "STRETCHES",
+           "Choices", "eased_form", "easier_version", "is_known_plan", "region_eases",
+           "release_targets", "routine_minutes", "routine_steps", "step_seconds"]

@@ -20,7 +20,7 @@ from skill.domain.dialogue.flow import (
     start_plan,
     welcome_offer,
 )
-from skill.domain.dialogue.safety import ask_check_in
+from skill.domain.dialogue.safety import welcome_question
 from skill.domain.dialogue.state import Mode, Outcome, Said
 from skill.domain.dialogue.talk import ROUTINE_PLANS, Talk
 from skill.domain.exercises import REVERSE_KEGEL, exercise_ids, exercise_name
@@ -59,8 +59,10 @@ def step_ended(c: Talk, said: Said) -> Outcome:
 
 def welcome(c: Talk, said: Said) -> Outcome:
     profile = c.ctx.profile
-    if profile.check_in:
-        return ask_check_in(c, c.say("welcome_check_in"), None)
+    # issue 16: a check-in, a doctor's check, "has anything changed?" or easing back in.
+    due = welcome_question(c)
+    if due is not None:
+        return due
     if profile.safety_notice_heard or profile.sessions:
         lead = c.say("welcome_back")
     else:

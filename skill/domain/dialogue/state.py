@@ -33,6 +33,10 @@ class Mode(StrEnum):
     FEEL_CHECK = "feel_check"            # "How did that feel?"
     OFFER_WEEK_UP = "offer_week_up"      # "Would you like to move up to week 3?"
     OFFER_REMINDER = "offer_reminder"    # "Would you like a daily reminder?"
+    # issue 16: safety that follows through.
+    DOCTOR_CHECKED = "doctor_checked"    # "Has a doctor checked you since last time?"
+    RESCREEN = "rescreen"                # "Has anything changed since we started?"
+    EASE_BACK = "ease_back"              # "Would you like to ease back in, at week 2?"
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,8 @@ class Session:
     pending: Pending | None = None
     screened: bool = False
     offer: Offer | None = None
+    # issue 16: the offer to ease back in after a break was answered in this session.
+    welcomed_back: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -145,6 +151,7 @@ class Session:
             "pending": self.pending.to_dict() if self.pending else None,
             "screened": self.screened,
             "offer": self.offer.to_dict() if self.offer else None,
+            "welcomed_back": self.welcomed_back,
         }
 
     @classmethod
@@ -162,6 +169,7 @@ class Session:
             pending=Pending.parse(raw.get("pending")),
             screened=raw.get("screened") is True,
             offer=Offer.parse(raw.get("offer")),
+            welcomed_back=raw.get("welcomed_back") is True,
         )
 
 

@@ -72,16 +72,22 @@ TABLE: dict[str, dict[Mode | str, Behaviour]] = {
                           M.SAFETY_SCREEN: s.screen_says_see_physio,
                           M.SCREEN_CLEARED: s.cleared_by_physio, M.CHECK_IN: s.still_hurts,
                           M.FEEL_CHECK: s.felt_good, M.OFFER_WEEK_UP: pref.move_up_a_week,
-                          M.OFFER_REMINDER: pref.ask_reminder_time},
+                          M.OFFER_REMINDER: pref.ask_reminder_time,
+                          M.DOCTOR_CHECKED: s.doctor_has_checked, M.RESCREEN: s.something_changed,
+                          M.EASE_BACK: s.ease_back_in},
     "no":                {ANY: nav.goodbye, M.OFFER_START: nav.decline_start,
                           M.OFFER_RESUME: nav.decline_resume,
                           M.BETWEEN_STEPS: nav.take_your_time,
                           M.CONFIRM_DELETE: a.keep_everything, M.SAFETY_SCREEN: s.screen_passed,
                           M.SCREEN_CLEARED: s.not_cleared_yet, M.CHECK_IN: s.feeling_fine,
                           M.FEEL_CHECK: s.ask_if_it_hurt, M.OFFER_WEEK_UP: pref.stay_at_week,
-                          M.OFFER_REMINDER: pref.no_reminder},
+                          M.OFFER_REMINDER: pref.no_reminder,
+                          M.DOCTOR_CHECKED: s.not_checked_yet, M.RESCREEN: s.nothing_changed,
+                          M.EASE_BACK: s.carry_on_as_before},
     "feel_good":         {ANY: a.what_would_you_like, M.FEEL_CHECK: s.felt_good,
                           M.CHECK_IN: s.feeling_fine, M.BETWEEN_STEPS: nav.next_step},
+    # issue 16: "I'm pregnant", "I had a hip replacement": a condition the screen asks about.
+    "condition":         {ANY: s.condition_mentioned},
     "resume":            {ANY: nav.resume, M.BETWEEN_STEPS: nav.next_step,
                           M.FEEL_CHECK: nav.routine_already_done},
     "skip":              {ANY: nav.skip_step, M.FEEL_CHECK: nav.routine_already_done},
@@ -115,7 +121,8 @@ TABLE: dict[str, dict[Mode | str, Behaviour]] = {
                           M.CONFIRM_DELETE: s.ask_again},
     "pain":              {ANY: s.report_pain, M.CHECK_IN: s.still_hurts,
                           M.SAFETY_SCREEN: s.report_pain, M.SCREEN_CLEARED: s.report_pain,
-                          M.CONFIRM_DELETE: s.report_pain},
+                          M.CONFIRM_DELETE: s.report_pain, M.DOCTOR_CHECKED: s.report_pain,
+                          M.RESCREEN: s.report_pain, M.EASE_BACK: s.report_pain},
     "todays_routine":    {ANY: a.todays_routine},
     "how_long":          {ANY: a.how_long},
     "explain":           {ANY: a.explain_exercise},
@@ -142,12 +149,19 @@ TABLE: dict[str, dict[Mode | str, Behaviour]] = {
                           M.CONFIRM_DELETE: nav.repeat_question},
 }
 
+# issue 16: the newer safety questions (a doctor's check, "has anything changed?", easing
+# back in) answer help, repeat, wait, silence, stop and the rest as the check-in does.
+for _said in ("repeat", "wait", "stop", "done_for_today", "help", "fallback", "step_end"):
+    for _mode in (M.DOCTOR_CHECKED, M.RESCREEN, M.EASE_BACK):
+        TABLE[_said][_mode] = TABLE[_said][M.CHECK_IN]
+
 # Rows that would lead straight to exercise: inside a safety question they get the
 # question again rather than letting it lapse.
 EXERCISE_ROWS = frozenset({"start_routine", "next", "resume", "skip", "previous",
                            "start_over", "guide", "short_routine", "just_stretches",
                            "feel_good"})
-SAFETY_QUESTIONS = (M.SAFETY_SCREEN, M.SCREEN_CLEARED, M.CHECK_IN)
+SAFETY_QUESTIONS = (M.SAFETY_SCREEN, M.SCREEN_CLEARED, M.CHECK_IN, M.DOCTOR_CHECKED,
+                    M.RESCREEN, M.EASE_BACK)
 
 # Behaviours that may begin or carry on exercise: the runner asks the safety question
 # that is due before any of them, in one place, whatever row or state led there.

@@ -187,8 +187,11 @@ def nothing_changed(c: Talk, said: Said) -> Outcome:
 
 
 def ask_again(c: Talk, said: Said) -> Outcome:
-    """Not an answer to a yes/no safety question: ask it again, in words."""
-    return c.ask(c.say("answer_first").extend(c.reprompt(c.session)), c.session.mode)
+    """Not an answer to a yes/no safety question: ask it again, in words. To the screen,
+    words that are not a yes or a no ("well, I'm pregnant") may well mean yes: say so."""
+    key = "screen_answer_first" if c.session.mode in (Mode.SAFETY_SCREEN, Mode.RESCREEN) \
+        else "answer_first"
+    return c.ask(c.say(key).extend(c.reprompt(c.session)), c.session.mode)
 
 
 def _going_gently(c: Talk, lead: Speech) -> Speech:

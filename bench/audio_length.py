@@ -2,9 +2,11 @@
 
 Every response counts as a whole: the lead-in, the narration and the closing. For each
 program week and each setting a user can choose, the skill is walked through a day's
-routine to the end (the first-use screen, every step, "how did that feel?"), a day
-after a pain report (the check-in, then the gentle session it leads to), a place kept
-overnight and resumed, a "5 minutes" routine, and every single exercise. Each reply's
+routine to the end (the first-use screen, every step, "how did that feel?"), a place
+kept overnight and resumed, a knee report with a place kept (the check-in, then the
+gentle, eased session resumed: the longest lead-in), a report that needs a doctor ("has a
+doctor checked you?"), nine days away (the offer to ease back in), a "5 minutes" routine,
+and every single exercise. Each reply's
 SSML is timed by the planning model (:func:`skill.domain.ssml.response_seconds`); the
 longest few of each week and setting are also synthesised by espeak-ng (a fair offline
 stand-in for Alexa's default rate), whose measure is what the table reports beside the
@@ -43,7 +45,7 @@ from skill.domain.progress import (
     ProgramWeekSet,
     SettingsChanged,
 )
-from skill.domain.routine import MAX_RESPONSE_SECONDS
+from skill.domain.routine import MAX_RESPONSE_SECONDS, region_eases
 from skill.domain.settings import Settings
 from skill.domain.ssml import audio_seconds, response_seconds
 
@@ -65,7 +67,8 @@ SETTINGS: dict[str, Settings] = {
 ANSWERS = {"safety_screen": "AMAZON.NoIntent", "check_in": "AMAZON.NoIntent",
            "offer_start": "AMAZON.YesIntent", "offer_resume": "AMAZON.YesIntent",
            "feel_check": "FeelingGoodIntent", "offer_week_up": "AMAZON.NoIntent",
-           "offer_reminder": "AMAZON.NoIntent"}
+           "offer_reminder": "AMAZON.NoIntent", "doctor_checked": "AMAZON.YesIntent",
+           "rescreen": "AMAZON.NoIntent", "ease_back": "AMAZON.YesIntent"}
 Invoke = Callable[[dict[str, Any]], dict[str, Any]]
 Seed = Callable[[list[Change]], None]
 
@@ -127,9 +130,20 @@ def walk(invoke: Invoke, seed: Seed, week: int, settings: Settings) -> Iterator[
                                  stop_after=3)
     walker.next_day()
     yield from walker.answer_all(walker.one_shot("AMAZON.ResumeIntent"))
-    # The day after a pain report in the pigeon: check in, then the gentle session.
+    # The day after a knee report in the pigeon, with a place kept: check in, then the
+    # gentle session it leads to, resumed (the longest lead-in: gentle, eased, resumed).
     walker.next_day()
-    seed([PainReported("pigeon")])
+    yield from walker.answer_all(walker.send(walker.device.launch(now=walker.now)),
+                                 stop_after=2)
+    walker.next_day()
+    seed([PainReported("pigeon", region_eases("knee"))])
+    yield from walker.answer_all(walker.one_shot("AMAZON.ResumeIntent"))
+    # After a report that needs a doctor: "has a doctor checked you?", yes, then gently.
+    walker.next_day()
+    seed([PainReported(None, region_eases("back"), see_doctor=True)])
+    yield from walker.answer_all(walker.one_shot("StartRoutineIntent"))
+    # Back after nine days away: the offer to ease back in, then the session.
+    walker.now += timedelta(days=9)
     yield from walker.answer_all(walker.one_shot("StartRoutineIntent"))
     walker.next_day()
     yield from walker.answer_all(walker.one_shot("ShortRoutineIntent", Minutes=("5", None)))

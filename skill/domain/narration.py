@@ -39,8 +39,8 @@ BREATHING_OUT_PAUSE = 4.0
 POSITION_PAUSE = 8.0         # time to get into a stretch before its hold starts
 SWITCH_PAUSE = 5.0           # time to change sides
 ROUND_REST = 10.0            # the rest between two rounds of releases
-MARCH_SECONDS = 16.0         # the guided warm-up: marching, then hip circles
-CIRCLES_SECONDS = 10.0
+MARCH_SECONDS = 14.0         # the guided warm-up: marching, then hip circles
+CIRCLES_SECONDS = 8.0
 SIDES = ("right", "left")
 # Soft sounds from Alexa's sound library for the tones setting: a higher chime to let go,
 # a lower one to relax.

@@ -42,6 +42,7 @@ from skill.domain.settings import (
     STRETCH_HOLD_STEP,
     Settings,
 )
+from skill.domain.ssml import slowed
 
 DAILY = "daily"
 STRETCHES = "stretches"
@@ -50,7 +51,7 @@ MAX_RESPONSE_SECONDS = 150
 # What a response says around a step's narration: at most a lead-in (a check-in's gentle
 # note, "picking up after...", "stop if anything hurts") and a closing ("well done, next
 # is..."); tests/test_response_length.py holds every response to the whole bound.
-FRAME_SECONDS = 22
+FRAME_SECONDS = 26
 MAX_STEP_SECONDS = MAX_RESPONSE_SECONDS - FRAME_SECONDS
 # Phrasings differ in length: plan against a bound a little inside the real one.
 PLANNING_MARGIN_SECONDS = 3
@@ -103,10 +104,13 @@ def step_seconds(step: Step, settings: Settings) -> float:
 
 @cache
 def _fits(step: Step, settings: Settings) -> bool:
-    # The worst of a few phrasings, so that any day's narration keeps inside the bound.
-    longest = max(narrate(step, random.Random(seed), settings).seconds(settings.speaking_rate)
+    # The worst of a few phrasings, so that any day's narration keeps inside the bound,
+    # with room for the lead-in and closing said around it, at this user's speaking rate.
+    rate = settings.speaking_rate
+    longest = max(narrate(step, random.Random(seed), settings).seconds(rate)
                   for seed in range(PLANNING_SEEDS))
-    return longest <= MAX_STEP_SECONDS - PLANNING_MARGIN_SECONDS
+    return longest <= MAX_RESPONSE_SECONDS - slowed(FRAME_SECONDS, rate) \
+        - PLANNING_MARGIN_SECONDS
 
 
 def _rounds(sizes: list[int], hold: int) -> list[ReleaseSet]:

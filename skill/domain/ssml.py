@@ -46,12 +46,16 @@ _AUDIO_RE = re.compile(r'<audio\s+src="([^"]+)"\s*/>')
 _UNSPEAKABLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+def slowed(seconds: float, rate: str | None = None) -> float:
+    """How long ``seconds`` of speech at Alexa's default rate take at a prosody ``rate``."""
+    return seconds * 100 / float(rate.rstrip("%")) if rate else seconds
+
+
 def spoken_seconds(text: str, rate: str | None = None) -> float:
     """About how long Alexa takes to say ``text`` at a prosody ``rate`` like ``"90%"``."""
     if not text.strip():
         return 0.0
-    factor = 100 / float(rate.rstrip("%")) if rate else 1.0
-    return (len(text.strip()) / SPOKEN_CHARS_PER_SECOND + SECONDS_PER_PHRASE) * factor
+    return slowed(len(text.strip()) / SPOKEN_CHARS_PER_SECOND + SECONDS_PER_PHRASE, rate)
 
 
 def response_seconds(ssml: str) -> float:

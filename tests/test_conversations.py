@@ -279,7 +279,8 @@ def test_every_routine_starts_with_stop_if_it_hurts_and_the_warm_up(user: Conver
 def test_pain_is_followed_up_at_the_start_of_any_next_session(
         user: Conversation, lambda_store: SqliteStore) -> None:
     through_kegels(user)
-    assert user.say("AMAZON.NextIntent").startswith("The butterfly stretch.")
+    # The first stretch: the guided warm-up, then the butterfly by name (issue 16).
+    assert "The butterfly stretch." in user.say("AMAZON.NextIntent")
     stop = user.say("ReportPainIntent", Symptom=("knee", "knee"))
     assert "doctor or a physiotherapist" in stop and "urgently" in stop
     saved = stored(lambda_store).to_dict()

@@ -28,7 +28,14 @@ from typing import Any
 
 from skill.domain.content import Line, exercises_data, phrase
 from skill.domain.exercises import REVERSE_KEGEL, exercise_name, stretches
-from skill.domain.program import BRIEF_WARM_UP, MAT, WARM_UP, ReleaseSet, Step, StretchStep
+from skill.domain.program import (
+    BRIEF_WARM_UP,
+    MAT,
+    WARMING_UP,
+    ReleaseSet,
+    Step,
+    StretchStep,
+)
 from skill.domain.settings import DEFAULT_SETTINGS, Settings
 from skill.domain.ssml import MAX_BREAK_SECONDS, SOUND_SECONDS, Speech, spoken_seconds
 
@@ -217,8 +224,9 @@ def _release_set(step: ReleaseSet, pick: Picker, settings: Settings) -> list[Cue
         else:
             out.add(pick(content["relax"][0]), relax_pause, rep=rep,
                     sound=RELAX_SOUND if settings.tones else "")
-        # A count every five, never within two of the round's end (where the rest counts).
-        if rep % 5 == 0 and rep <= last - 2 and rep < step.total_reps - 1:
+        # A count every five, never within two of a round's start or end (where the rest
+        # between rounds counts).
+        if rep % 5 == 0 and step.first_rep + 2 <= rep <= last - 2:
             out.add(pick(content["count"][0], done=rep, reps=step.total_reps), rep=rep)
     if last < step.total_reps:
         # A real rest between rounds, in the narration itself: on a screen that moves on by
@@ -277,8 +285,10 @@ def _stretch(step: StretchStep, pick: Picker, settings: Settings) -> list[Cue]:
     cues = _hold_cues()
     scale = settings.pause_scale
     out = _Cues(pick)
-    if step.opening in (WARM_UP, BRIEF_WARM_UP):
+    if step.opening in WARMING_UP:
         _warm_up(out, pick, settings, step.opening == BRIEF_WARM_UP)
+        if not settings.brief:
+            out.add(f"{step_title(step)[:1].upper()}{step_title(step)[1:]}.")
     elif step.opening == MAT:
         out.add(pick(exercises_data()["warm_up"]["mat"][0]))
     position = max(POSITION_PAUSE, POSITION_PAUSE * scale)

@@ -42,6 +42,7 @@ class ReleaseSet:
 WARM_UP = "warm_up"
 BRIEF_WARM_UP = "brief_warm_up"  # the warm-up in one line, where the full one does not fit
 MAT = "mat"
+WARMING_UP = (WARM_UP, BRIEF_WARM_UP)
 
 
 @dataclass(frozen=True)

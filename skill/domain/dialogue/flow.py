@@ -17,7 +17,13 @@ from skill.domain.dialogue.state import Mode, Offer, Outcome
 from skill.domain.dialogue.talk import ROUTINE_PLANS, Talk
 from skill.domain.exercises import REVERSE_KEGEL, exercise_name
 from skill.domain.narration import lighter_words, narrate, step_exercise
-from skill.domain.program import MAINTENANCE, PROGRAM_WEEKS, ReleaseSet, StretchStep
+from skill.domain.program import (
+    MAINTENANCE,
+    PROGRAM_WEEKS,
+    WARMING_UP,
+    ReleaseSet,
+    StretchStep,
+)
 from skill.domain.progress import (
     Position,
     PositionSet,
@@ -73,7 +79,10 @@ def deliver(c: Talk, position: Position, lead: Speech) -> Outcome:
     seed = f"{c.today}:{position.plan}:{index}:{position.steps_done}"
     script = narrate(steps[index], random.Random(seed), settings)
     named = script.title.lower() in " ".join(speech.parts).lower()
-    if not settings.brief and isinstance(steps[index], StretchStep) and not named:
+    # (After a guided warm-up the narration names the stretch itself: issue 16.)
+    stretch = steps[index]
+    if not settings.brief and isinstance(stretch, StretchStep) and not named \
+            and stretch.opening not in WARMING_UP:
         # A stretch is introduced by its own name (unless the lead just said it).
         speech.say(script.title[:1].upper() + script.title[1:] + ".")
     lead_only = Speech().extend(speech)

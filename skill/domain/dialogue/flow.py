@@ -217,6 +217,8 @@ def offer_start(c: Talk, lead: Speech, plan: str = DAILY, minutes: int = 0,
 
 
 def offer_resume(c: Talk, lead: Speech, position: Position) -> Outcome:
+    # issue 16: the place offered is the place as it will be done: eased, gently.
+    position = gentler(c, position)
     index = c.upcoming(position)
     done = c.finished_before(position)
     if index is None:

@@ -239,3 +239,14 @@ def test_tones_mark_each_release_and_relaxation_with_fewer_words(
     user.launch()
     user.say("AMAZON.YesIntent")
     assert "soundbank" not in ssml_of_turns(user)[-1]
+
+
+def test_the_sources_progression_is_suggested_twice_and_never_nags(
+        user: Conversation, lambda_store: SqliteStore) -> None:
+    reach(user, lambda_store)
+    tips = []
+    for _ in range(21):
+        speeches = day(user)
+        tips.append(any("sitting, or standing" in s for s in speeches))
+        user.later(days=1)
+    assert [i + 1 for i, tip in enumerate(tips) if tip] == [8, 20]

@@ -63,6 +63,7 @@ ADVICE = {"numbness": "pain_urgent", "control": "pain_urgent", "chest": "pain_ch
 # Reports after which "don't carry on while it hurts" fits.
 HURTS = JOINTS | frozenset({"pelvic", "sex", "tight", "pain"})
 RESCREEN_DAYS = 91        # about three months
+PROGRESSION_TIP_AT = (8, 20)  # sessions after which the source's progression is suggested
 LONG_BREAK_DAYS = 30      # a month away: screen again, and offer to restart at week 1 or 2
 EASE_BACK_DAYS = 7        # a week away: offer to ease back in
 
@@ -359,6 +360,9 @@ def week_up_due(c: Talk) -> bool:
 
 def felt_good(c: Talk, said: Said) -> Outcome:
     speech = c.say("glad_it_felt_good")
+    if c.profile.sessions in PROGRESSION_TIP_AT:
+        # The source's progression, as a suggestion, twice ever: never a nag.
+        speech.say(c.line("progression_tip"))
     if week_up_due(c):
         profile = c.profile
         # issue 16: after week 4 comes the maintenance routine, never "week 5".

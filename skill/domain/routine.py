@@ -47,6 +47,30 @@ class Choices:
 NO_CHOICES = Choices()
 
 
+@dataclass(frozen=True)
+class Targets:
+    """A routine's targets: what every answer about it says, and what its steps hold."""
+
+    reps: int
+    hold_seconds: int
+    stretch_hold_seconds: int
+    stretch_ids: tuple[str, ...]
+
+
+def targets(week: int, choices: Choices = NO_CHOICES) -> Targets:
+    """The one place a routine's targets come from: the week, the user's settings, and
+    whether it is a gentle session (the week of a "make it easier" is the week passed in).
+
+    Every answer that names reps or holds ("what's today's routine", "what week am I on",
+    "what are my settings", a week moved) reads this, so no two answers disagree.
+    """
+    settings = choices.settings
+    plan_week = week_plan(max(1, week - 1) if choices.gentle else week)
+    reps, hold = settings.release_targets(plan_week.reps, plan_week.hold_seconds)
+    return Targets(reps, hold, max(settings.stretch_hold, plan_week.stretch_hold_seconds),
+                   plan_week.stretch_ids)
+
+
 def is_known_plan(plan: str) -> bool:
     return plan in (DAILY, STRETCHES) or plan in exercise_ids()
 
@@ -122,9 +146,8 @@ def _stretch_steps(stretch_id: str, hold: int, settings: Settings) -> list[Step]
 def routine_steps(plan: str, week: int, choices: Choices = NO_CHOICES) -> tuple[Step, ...]:
     """The steps of ``plan`` at ``week``, shaped by ``choices``."""
     settings = choices.settings
-    plan_week = week_plan(max(1, week - 1) if choices.gentle else week)
-    reps, hold = settings.release_targets(plan_week.reps, plan_week.hold_seconds)
-    stretch_hold = max(settings.stretch_hold, plan_week.stretch_hold_seconds)
+    aims = targets(week, choices)
+    reps, hold, stretch_hold = aims.reps, aims.hold_seconds, aims.stretch_hold_seconds
     if plan == REVERSE_KEGEL:
         return tuple(_release_rounds(reps, hold, settings))
     if plan in stretches():
@@ -132,7 +155,7 @@ def routine_steps(plan: str, week: int, choices: Choices = NO_CHOICES) -> tuple[
     if plan not in (DAILY, STRETCHES):
         raise ValueError(f"unknown plan {plan!r}")
     stretch_ids: list[str] = []
-    for stretch_id in plan_week.stretch_ids:
+    for stretch_id in aims.stretch_ids:
         if stretch_id in choices.eased:
             easier = easier_version(stretch_id)
             if easier is None:
@@ -171,5 +194,6 @@ def routine_minutes(plan: str, week: int, choices: Choices = NO_CHOICES) -> int:
     return max(1, round(_total(routine_steps(plan, week, choices), choices.settings) / 60))
 
 
-__all__ = ["DAILY", "MAX_STEP_SECONDS", "NO_CHOICES", "STRETCHES", "Choices", "easier_version",
-           "is_known_plan", "routine_minutes", "routine_steps", "step_seconds"]
+__all__ = ["DAILY", "MAX_STEP_SECONDS", "NO_CHOICES", "STRETCHES", "Choices", "Targets",
+           "easier_version", "is_known_plan", "routine_minutes", "routine_steps", "step_seconds",
+           "targets"]

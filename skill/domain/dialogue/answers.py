@@ -77,8 +77,11 @@ def exercise_menu(c: Talk, said: Said) -> Outcome:
 
 
 def help_here(c: Talk, said: Said) -> Outcome:
+    """Help in every state: what the skill does, then what can be said here and now."""
     mode = c.session.mode
-    return c.ask(c.say(f"help_{mode.value}").extend(c.reprompt(c.session)), mode)
+    here = c.line(f"help_{mode.value}")
+    speech = Speech() if "Release Coach" in here else c.say("help_what_i_do")
+    return c.ask(speech.say(here).extend(c.reprompt(c.session)), mode)
 
 
 def not_understood(c: Talk, said: Said) -> Outcome:

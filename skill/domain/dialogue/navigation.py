@@ -14,10 +14,12 @@ from skill.domain.dialogue.flow import (
     Start,
     closing,
     deliver,
+    keep_place,
     offer_resume,
     offer_start,
     start_plan,
     welcome_offer,
+    with_card,
 )
 from skill.domain.dialogue.safety import ask_check_in
 from skill.domain.dialogue.state import Mode, Outcome, Said
@@ -192,13 +194,6 @@ def routine_already_done(c: Talk, said: Said) -> Outcome:
 # ---------------------------------------------------------------------- leaving
 
 
-def _save_place(c: Talk) -> None:
-    position = c.session.position
-    if position is not None and position.plan in ROUTINE_PLANS \
-            and position != c.ctx.profile.position:
-        c.changes.append(PositionSet(position))
-
-
 def _next_title(c: Talk) -> str | None:
     position = c.session.position
     if not c.session.in_routine or position is None:
@@ -210,10 +205,10 @@ def _next_title(c: Talk) -> str | None:
 def _leave(c: Talk, mid_routine: str, otherwise: str) -> Outcome:
     """End the session politely; mid-routine, keep the place and say what comes next."""
     title = _next_title(c)
+    card = keep_place(c)
     if title is None:
-        return c.end(c.say(otherwise))
-    _save_place(c)
-    return c.end(c.say(mid_routine, next=title))
+        return with_card(c.end(c.say(otherwise)), card)
+    return with_card(c.end(c.say(mid_routine, next=title)), card)
 
 
 def pause_routine(c: Talk, said: Said) -> Outcome:
@@ -256,12 +251,12 @@ def wait_a_moment(c: Talk, said: Said) -> Outcome:
 
 
 def home(c: Talk, said: Said) -> Outcome:
-    _save_place(c)
+    keep_place(c)
     c.session = c.next_session(in_routine=False, held=None)
     return welcome_offer(c, c.say("home"))
 
 
 def session_ended(c: Talk, said: Said) -> Outcome:
-    # A timeout or an exit: the place already points at the step to come; keep it so.
-    _save_place(c)
+    # A timeout or an exit: credit what was done; the place points at the step to come.
+    keep_place(c)
     return c.end(None)

@@ -134,7 +134,7 @@ def _trim_to(c: Talk, minutes: int) -> Outcome:
 
 def short_routine(c: Talk, said: Said) -> Outcome:
     if said.number is None or said.number < 1:
-        return c.ask(c.say("how_many_minutes"), c.session.mode, c.say("how_many_minutes"))
+        return c.ask(c.say("how_many_minutes"), Mode.MINUTES_QUESTION)
     minutes = max(MIN_BUDGET_MINUTES, min(said.number, MAX_BUDGET_MINUTES))
     if c.session.in_routine and c.session.position is not None:
         return _trim_to(c, minutes)
@@ -172,11 +172,6 @@ def move_up_a_week(c: Talk, said: Said) -> Outcome:
 
 def stay_at_week(c: Talk, said: Said) -> Outcome:
     return c.end(c.say("staying_at_week", week=c.profile.week))
-
-
-def ask_reminder_time(c: Talk, said: Said) -> Outcome:
-    # The time the user names next arrives as SetReminderIntent, which sets the reminder.
-    return c.ask(c.say("reminder_ask_time"), Mode.IDLE, c.say("reminder_ask_time_reprompt"))
 
 
 def no_reminder(c: Talk, said: Said) -> Outcome:

@@ -12,9 +12,9 @@
 
 from __future__ import annotations
 
-from skill.domain.dialogue.flow import welcome_offer
+from skill.domain.dialogue.flow import keep_place, welcome_offer
 from skill.domain.dialogue.state import Mode, Outcome, Pending, Said
-from skill.domain.dialogue.talk import ROUTINE_PLANS, Talk
+from skill.domain.dialogue.talk import Talk
 from skill.domain.exercises import REVERSE_KEGEL, exercise_name
 from skill.domain.narration import step_exercise
 from skill.domain.program import MAINTENANCE, PROGRAM_DAYS_PER_WEEK
@@ -22,7 +22,6 @@ from skill.domain.progress import (
     CheckedIn,
     NoticeHeard,
     PainReported,
-    PositionSet,
     ReminderChanged,
 )
 from skill.domain.reminders import offered, should_offer_reminder
@@ -147,11 +146,11 @@ def pain_answer(c: Talk, symptom: str | None, lead: str = "pain_stop") -> Speech
 
 
 def report_pain(c: Talk, said: Said) -> Outcome:
-    c.changes.append(PainReported(_eased_exercise(c)))
-    position = c.session.position
-    if position is not None and position.plan in ROUTINE_PLANS \
-            and c.upcoming(position) is not None and position != c.ctx.profile.position:
-        c.changes.append(PositionSet(position))
+    eased = _eased_exercise(c)
+    # What was done before it hurt is practice, credited like any other ending (and
+    # before the report, which makes only the sessions after it gentle).
+    keep_place(c)
+    c.changes.append(PainReported(eased))
     c.events.append("pain_stop")
     return c.end(pain_answer(c, said.value))
 

@@ -7,12 +7,14 @@ no "yes" can ever act on a question that is no longer the question.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from skill.domain.progress import Change, Position, Profile
+from skill.domain.reminders import CallResult, ReminderCall
 from skill.domain.routine import is_known_plan
 from skill.domain.screens import Screen
 from skill.domain.ssml import Speech
@@ -33,6 +35,11 @@ class Mode(StrEnum):
     FEEL_CHECK = "feel_check"            # "How did that feel?"
     OFFER_WEEK_UP = "offer_week_up"      # "Would you like to move up to week 3?"
     OFFER_REMINDER = "offer_reminder"    # "Would you like a daily reminder?"
+    MINUTES_QUESTION = "minutes_question"  # "How many minutes do you have?"
+    REMINDER_TIME = "reminder_time"      # "What time each day would you like it?"
+    REMINDER_CONSENT = "reminder_consent"  # Alexa asks for the reminders permission
+    REMINDER_CHANGE = "reminder_change"  # "What time would you like it instead?"
+    REMINDER_CANCEL = "reminder_cancel"  # "Shall I cancel your daily reminder at 8 AM?"
 
 
 @dataclass(frozen=True)
@@ -169,6 +176,26 @@ def _known(position: Position | None) -> Position | None:
     return position if position is not None and is_known_plan(position.plan) else None
 
 
+@dataclass(frozen=True)
+class Card:
+    """A card in the Alexa app: health-neutral words only, since others may see it.
+
+    ``reminders_permission`` asks for the reminders permission instead of showing text.
+    """
+
+    title: str = ""
+    text: str = ""
+    reminders_permission: bool = False
+
+
+@dataclass(frozen=True)
+class Elicit:
+    """Ask Alexa to fill one slot of one intent with the next thing the user says."""
+
+    intent: str
+    slot: str
+
+
 @dataclass
 class Reply:
     """What Alexa says; without a reprompt the session ends after it."""
@@ -176,6 +203,9 @@ class Reply:
     speech: Speech
     reprompt: Speech | None = None
     rate: str | None = None
+    card: Card | None = None
+    # The question takes a bare value ("five", "half seven"): Dialog.ElicitSlot for it.
+    elicit: Elicit | None = None
 
     @property
     def ends_session(self) -> bool:
@@ -193,6 +223,9 @@ class Outcome:
     screen: Screen | None = None
     # A safety question was answered: hear what was asked before it, after this reply.
     then: Pending | None = None
+    # A Reminders API call for the adapter to make, and what to say once it is made.
+    call: ReminderCall | None = None
+    after_call: Callable[[CallResult], Outcome] | None = None
 
 
 @dataclass
@@ -205,3 +238,5 @@ class Context:
     new_session: bool = True
     finished_at: str = ""
     turn_id: str = "local"
+    # The user has granted the reminders permission (as this request says).
+    reminders_permitted: bool = False

@@ -19,13 +19,13 @@ from skill.domain.program import (
     MAINTENANCE,
     PROGRAM_DAYS_PER_WEEK,
     PROGRAM_WEEKS,
-    week_plan,
 )
 from skill.domain.progress import PERIODS, streak_on, totals
 from skill.domain.routine import (
     DAILY,
     routine_minutes,
     step_seconds,
+    targets,
 )
 from skill.domain.screens import progress_screen
 from skill.domain.ssml import Speech
@@ -186,9 +186,9 @@ def program_week(c: Talk, said: Said) -> Outcome:
     profile = c.profile
     if profile.week >= MAINTENANCE:
         return c.follow_up(c.say("program_maintenance"))
-    plan = week_plan(profile.week)
+    aims = targets(profile.week, c.new_choices())
     return c.follow_up(c.say("program_week_answer", week=profile.week, weeks=PROGRAM_WEEKS,
-                             reps=plan.reps, hold=plan.hold_seconds).extend(_days_left(c)))
+                             reps=aims.reps, hold=aims.hold_seconds).extend(_days_left(c)))
 
 
 def _days_left(c: Talk) -> Speech:

@@ -29,9 +29,11 @@ from skill.domain.progress import (
 from skill.domain.routine import (
     DAILY,
     STRETCHES,
+    Choices,
     easier_version,
     routine_minutes,
     routine_steps,
+    targets,
 )
 from skill.domain.screens import StepScreen
 from skill.domain.ssml import Speech
@@ -93,7 +95,11 @@ def deliver(c: Talk, position: Position, lead: Speech) -> Outcome:
             speech.say(c.line("warm_up"))
             c.changes.append(Advised(c.today.isoformat()))
     seed = f"{c.today}:{position.plan}:{index}:{position.steps_done}"
-    script = narrate(steps[index], random.Random(seed), settings)
+    before = c.finished_before(replace(position, step=index))
+    # What was just done, for a set-up that builds on it; nothing after a left-out step.
+    after = step_exercise(steps[before]) if before is not None and before == index - 1 \
+        and before in position.done else None
+    script = narrate(steps[index], random.Random(seed), settings, after)
     named = script.title.lower() in " ".join(speech.parts).lower()
     if not settings.brief and isinstance(steps[index], StretchStep) and not named:
         # A stretch is introduced by its own name (unless the lead just said it).
@@ -301,12 +307,27 @@ def offer_resume(c: Talk, lead: Speech, position: Position) -> Outcome:
 def welcome_offer(c: Talk, lead: Speech) -> Outcome:
     """What a new session offers: carry on from a recent place, or today's routine."""
     position = c.place()
+    if position is not None:
+        # The place as it will be carried on, so the offer and the resume say one thing.
+        position = gentler(c, position)
     if position is not None and position.plan in ROUTINE_PLANS and c.upcoming(position) \
             is not None:
         if c.is_stale(position):
             return offer_start(c, lead, old=position)
         return offer_resume(c, lead, position)
     return offer_start(c, lead)
+
+
+def gentle_targets(c: Talk) -> str:
+    """What a gentle session changes, in numbers; nothing when nothing changes (week 1
+    has no last week to fall back to), so no answer promises what is not so."""
+    settings = c.profile.settings
+    normal = targets(c.profile.week, Choices(settings))
+    gentle = targets(c.profile.week, Choices(settings, gentle=True))
+    if (gentle.reps, gentle.hold_seconds) == (normal.reps, normal.hold_seconds):
+        return ""
+    return c.line("gentle_lighter", reps=gentle.reps, hold=gentle.hold_seconds,
+                  normal_reps=normal.reps, normal_hold=normal.hold_seconds)
 
 
 def routine_summary(c: Talk, plan: str = DAILY, minutes: int = 0) -> str:
@@ -335,7 +356,7 @@ def routine_summary(c: Talk, plan: str = DAILY, minutes: int = 0) -> str:
                   stretches=stretches_words or c.line("no_stretches"),
                   minutes=n(length, "minute"), budget=minutes)
     if choices.gentle:
-        text += " " + c.line("gentle_note")
+        text += " " + " ".join(filter(None, (c.line("gentle_note"), gentle_targets(c))))
     return text
 
 

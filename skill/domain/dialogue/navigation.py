@@ -27,8 +27,9 @@ from skill.domain.dialogue.talk import ROUTINE_PLANS, Talk
 from skill.domain.exercises import REVERSE_KEGEL, exercise_ids, exercise_name
 from skill.domain.narration import step_exercise
 from skill.domain.progress import PositionSet
-from skill.domain.routine import DAILY
+from skill.domain.routine import DAILY, easier_version
 from skill.domain.ssml import MAX_BREAK_SECONDS, Speech
+from skill.domain.words import n
 
 WAIT_SECONDS = 45
 
@@ -110,6 +111,15 @@ def guide_single(c: Talk, said: Said) -> Outcome:
     if exercise is None or exercise not in exercise_ids():
         # The runner hears an unknown exercise as "unknown_exercise"; kept for direct calls.
         return exercise_menu(c, said)
+    if exercise in c.profile.eased and c.profile.gentle_left > 0:
+        # Eased after a pain report: its easier version, or not today, and said so.
+        easier = easier_version(exercise)
+        if easier is None:
+            return offer_start(c, c.say("eased_single_left_out", name=exercise_name(exercise),
+                                        sessions=n(c.profile.gentle_left, "session")))
+        lead = c.say("eased_single_easier", name=exercise_name(exercise),
+                     easier=exercise_name(easier))
+        return start_plan(c, Start(easier), lead)
     lead = Speech()
     if exercise == REVERSE_KEGEL and said.heard and "reverse" not in said.heard.lower():
         lead.say(c.line("kegel_is_release"))

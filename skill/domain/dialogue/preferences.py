@@ -13,9 +13,9 @@ from skill.domain.dialogue.state import Mode, Outcome, Said
 from skill.domain.dialogue.talk import Talk
 from skill.domain.exercises import REVERSE_KEGEL, exercise_name
 from skill.domain.narration import step_exercise
-from skill.domain.program import MAINTENANCE, week_plan
+from skill.domain.program import MAINTENANCE
 from skill.domain.progress import PositionSet, ProgramWeekSet, SettingsChanged
-from skill.domain.routine import DAILY, STRETCHES, step_seconds
+from skill.domain.routine import DAILY, STRETCHES, Choices, step_seconds, targets
 from skill.domain.settings import (
     DEFAULT_SETTINGS,
     PACE_MAX,
@@ -82,11 +82,10 @@ def change_setting(c: Talk, said: Said) -> Outcome:
 
 
 def describe_settings(c: Talk, settings: Settings) -> Speech:
-    plan = week_plan(c.profile.week)
-    reps, hold = settings.release_targets(plan.reps, plan.hold_seconds)
+    aims = targets(c.profile.week, replace(c.new_choices(), settings=settings))
     pace = {-1: "brisk", 0: "standard", 1: "slower", 2: "slowest"}[settings.pace]
-    return c.say("settings_status", pace=pace, reps=reps, hold=hold,
-                 stretch=max(settings.stretch_hold, plan.stretch_hold_seconds),
+    return c.say("settings_status", pace=pace, reps=aims.reps, hold=aims.hold_seconds,
+                 stretch=aims.stretch_hold_seconds,
                  talk=c.line("talk_brief" if settings.brief else "talk_full"),
                  auto=c.line("auto_on" if settings.auto_advance else "auto_off"),
                  reps_min=REPS_MIN, reps_max=REPS_MAX)
@@ -157,17 +156,17 @@ def make_easier(c: Talk, said: Said) -> Outcome:
         return c.follow_up(c.say("easiest_already"))
     target = min(week - 1, MAINTENANCE - 1)
     c.changes.append(ProgramWeekSet(target))
-    plan = week_plan(target)
-    return c.follow_up(c.say("stepped_back", week=target, reps=plan.reps,
-                             hold=plan.hold_seconds))
+    aims = targets(target, Choices(c.profile.settings))
+    return c.follow_up(c.say("stepped_back", week=target, reps=aims.reps,
+                             hold=aims.hold_seconds))
 
 
 def move_up_a_week(c: Talk, said: Said) -> Outcome:
     target = c.profile.week + 1
     c.changes.append(ProgramWeekSet(target))
     key = "moved_to_maintenance" if target >= MAINTENANCE else "moved_up"
-    plan = week_plan(target)
-    return c.end(c.say(key, week=target, reps=plan.reps, hold=plan.hold_seconds))
+    aims = targets(target, Choices(c.profile.settings))
+    return c.end(c.say(key, week=target, reps=aims.reps, hold=aims.hold_seconds))
 
 
 def stay_at_week(c: Talk, said: Said) -> Outcome:

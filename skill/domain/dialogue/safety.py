@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from skill.domain.dialogue.flow import keep_place, welcome_offer
+from skill.domain.dialogue.flow import gentle_targets, keep_place, welcome_offer
 from skill.domain.dialogue.state import Mode, Outcome, Pending, Said
 from skill.domain.dialogue.talk import Talk
 from skill.domain.exercises import REVERSE_KEGEL, exercise_name
@@ -27,6 +27,7 @@ from skill.domain.progress import (
 from skill.domain.reminders import offered, should_offer_reminder
 from skill.domain.routine import easier_version
 from skill.domain.ssml import Speech
+from skill.domain.words import n
 
 # What a pain report names, by the kind of thing the user said.
 URGENT = frozenset({"numbness", "control"})
@@ -60,6 +61,10 @@ def _carry_on(c: Talk, lead: Speech) -> Outcome:
     """
     pending = c.session.pending
     c.session = c.next_session(pending=None)
+    position = c.session.position
+    if pending is None and position is not None and c.upcoming(position) is None:
+        # Asked after a routine just finished: never offer the whole routine again.
+        return c.end(lead.say(c.line("goodbye_after_routine")))
     if pending is None:
         return welcome_offer(c, lead)
     outcome = c.end(lead) if lead.parts else c.end(None)
@@ -100,7 +105,10 @@ def feeling_fine(c: Talk, said: Said) -> Outcome:
             easier = easier_version(exercise)
             eased.append(c.line("eased_easier", name=exercise_name(exercise))
                          if easier else c.line("eased_left_out", name=exercise_name(exercise)))
-        lead.say(c.line("going_gently", sessions=profile.gentle_left))
+        lead.say(c.line("going_gently", sessions=n(profile.gentle_left, "session")))
+        lighter = gentle_targets(c)
+        if lighter:
+            lead.say(lighter)
         if eased:
             lead.say(" ".join(eased))
     else:

@@ -142,6 +142,8 @@ class Session:
     pending: Pending | None = None
     screened: bool = False
     offer: Offer | None = None
+    # The first-use notice ("general guidance, not medical advice") was said this session.
+    noticed: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -152,6 +154,7 @@ class Session:
             "pending": self.pending.to_dict() if self.pending else None,
             "screened": self.screened,
             "offer": self.offer.to_dict() if self.offer else None,
+            "noticed": self.noticed,
         }
 
     @classmethod
@@ -169,6 +172,7 @@ class Session:
             pending=Pending.parse(raw.get("pending")),
             screened=raw.get("screened") is True,
             offer=Offer.parse(raw.get("offer")),
+            noticed=raw.get("noticed") is True,
         )
 
 

@@ -148,7 +148,15 @@ class Talk:
     # ------------------------------------------------------------------ speaking
 
     def line(self, key: str, **values: object) -> str:
-        return phrase(key, self.rng, **values)
+        return phrase(key, self.rng, **{"example": self.example(), **values})
+
+    def example(self) -> str:
+        """A single exercise to name as an example: never one left out for now."""
+        eased = set(self.profile.eased) if self.profile.gentle_left > 0 else set()
+        for stretch_id in ("butterfly", "bridge", "seated_hip"):
+            if stretch_id not in eased:
+                return f"the {exercise_name(stretch_id)}"
+        return exercise_name(REVERSE_KEGEL)
 
     def say(self, key: str, **values: object) -> Speech:
         return Speech().say(self.line(key, **values))
@@ -203,7 +211,7 @@ class Talk:
                 return self.say("offer_resume_reprompt", next=self.title(position, index))
         if session.mode in (Mode.BETWEEN_STEPS, Mode.OFFER_RESUME):
             return Speech().say(phrase("idle_reprompt"))
-        return Speech().say(phrase(f"{session.mode.value}_reprompt"))
+        return Speech().say(phrase(f"{session.mode.value}_reprompt", example=self.example()))
 
     def _outcome(self, reply: Reply | None, session: Session) -> Outcome:
         if reply is not None:

@@ -168,18 +168,32 @@ def credit(c: Talk, position: Position, *, finished: bool) -> Position:
 
 def practice_card(c: Talk, day: str) -> Card:
     """What the Alexa app shows after practice: minutes and the program, nothing more."""
-    profile = c.profile
-    seconds = profile.daily.get(day, [0, 0])[1]
+    seconds = c.profile.daily.get(day, [0, 0])[1]
     when = "Today" if day == c.today.isoformat() else "Yesterday"
+    return Card(c.line("card_title"),
+                c.line("card_practice", when=when,
+                       minutes=n(max(1, round(seconds / 60)), "minute"),
+                       program=program_words(c)))
+
+
+def progress_card(c: Talk) -> Card:
+    """The card with a progress answer: sessions, minutes and the program, nothing more."""
+    profile = c.profile
+    return Card(c.line("card_title"),
+                c.line("card_progress", sessions=n(profile.sessions, "session"),
+                       minutes=n(round(profile.seconds / 60), "minute"),
+                       program=program_words(c)))
+
+
+def program_words(c: Talk) -> str:
+    profile = c.profile
     if profile.week >= MAINTENANCE:
         program = c.line("card_maintenance")
     elif profile.program_days:
         program = c.line("card_program", week=profile.week, day=profile.program_days)
     else:
         program = c.line("card_program_start", week=profile.week)
-    return Card(c.line("card_title"),
-                c.line("card_practice", when=when,
-                       minutes=n(max(1, round(seconds / 60)), "minute"), program=program))
+    return program
 
 
 def finish(c: Talk, position: Position, speech: Speech) -> Outcome:

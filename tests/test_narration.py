@@ -23,6 +23,7 @@ from skill.domain.narration import (
     Script,
     narrate,
     spoken_seconds,
+    step_exercise,
 )
 from skill.domain.program import MAINTENANCE, ReleaseSet, StretchStep
 from skill.domain.routine import (
@@ -54,8 +55,11 @@ def scripts(week: int, settings: Settings, plans: list[str] = ALL_PLANS,
     for plan, gentle in product(plans, (False, True)):
         choices = Choices(settings, frozenset({"pigeon", "bridge"}) if gentle else frozenset(),
                           gentle)
-        for step in routine_steps(plan, week, choices):
-            found += [narrate(step, random.Random(seed), settings) for seed in seeds]
+        steps = routine_steps(plan, week, choices)
+        for index, step in enumerate(steps):
+            # As a routine narrates it: after the step before (issue-15).
+            after = step_exercise(steps[index - 1]) if index else None
+            found += [narrate(step, random.Random(seed), settings, after) for seed in seeds]
     return found
 
 

@@ -58,6 +58,7 @@ from skill.domain.progress import Profile
 from skill.domain.routine import DAILY, routine_steps
 from skill.domain.screens import ProgressScreen, StepScreen, progress_screen
 from skill.domain.ssml import Speech
+from skill.domain.words import n
 
 TOKEN_KEY = "screen_token"
 STEP_TOKEN_PREFIX = "rc-step-"
@@ -181,7 +182,7 @@ def progress_datasources(screen: ProgressScreen) -> dict[str, Any]:
     else:
         week = f"Week {screen.program_week} of {screen.program_weeks}"
     streak = f"{screen.streak}-day streak" if screen.streak else "No streak yet"
-    stats = f"{week} · {streak} · {screen.sessions} sessions, {screen.minutes} min"
+    stats = f"{week} · {streak} · {n(screen.sessions, 'session')}, {screen.minutes} min"
     return {"progress": {
         "type": "object",
         "objectId": "progress",

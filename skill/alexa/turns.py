@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
+from skill.alexa.reminder_calls import make_call
+from skill.alexa.reminders import has_permission
 from skill.alexa.replies import speak
 from skill.alexa.screens import present
 from skill.domain.content import phrase
@@ -155,6 +157,7 @@ class Turn:
             new_session=self.new_session,
             finished_at=now.astimezone(UTC).isoformat(timespec="seconds"),
             turn_id=str(getattr(envelope.request, "request_id", "") or "local"),
+            reminders_permitted=has_permission(self.handler_input),
         )
 
     def coach(self) -> Coach:
@@ -163,6 +166,12 @@ class Turn:
     # ------------------------------------------------------------ writing
 
     def finish(self, outcome: Outcome) -> Response:
+        if outcome.call is not None:
+            # A Reminders API call the dialogue asked for; it says what to answer after.
+            result = make_call(self.handler_input, outcome.call, self.profile,
+                               self.services.time_zone_lookup, self.extra_changes)
+            if result is not None and outcome.after_call is not None:
+                outcome = outcome.after_call(result)
         notes: list[str] = []
         if outcome.delete_user:
             if not self._delete():

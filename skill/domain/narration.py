@@ -23,7 +23,7 @@ release and each relaxation, so an eyes-closed user follows with fewer words.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from skill.domain.content import Line, exercises_data, phrase
@@ -132,13 +132,16 @@ def step_exercise(step: Step) -> str:
     return REVERSE_KEGEL if isinstance(step, ReleaseSet) else step.stretch_id
 
 
-def narrate(step: Step, rng: random.Random, settings: Settings = DEFAULT_SETTINGS) -> Script:
+def narrate(step: Step, rng: random.Random, settings: Settings = DEFAULT_SETTINGS,
+            after: str | None = None, opening: bool = True) -> Script:
+    """``after`` is the exercise done just before, when there was one (issue-15);
+    ``opening`` says whether a stretch's warm-up or mat line is said (once a day)."""
     pick = Picker(rng)
     if isinstance(step, ReleaseSet):
         cues = _release_set(step, pick, settings)
         points = tuple(exercises_data()[REVERSE_KEGEL]["points"])
         return Script(step_title(step), REVERSE_KEGEL, points, tuple(cues), step.reps)
-    cues = _stretch(step, pick, settings)
+    cues = _stretch(step if opening else replace(step, opening=""), pick, settings, after)
     points = tuple(exercises_data()["stretches"][step.stretch_id]["points"])
     return Script(step_title(step), step.stretch_id, points, tuple(cues))
 
@@ -279,8 +282,12 @@ def _hold(out: _Cues, seconds: int, own_cues: list[Line], side: str, first: bool
             use_own = True
 
 
-def _stretch(step: StretchStep, pick: Picker, settings: Settings) -> list[Cue]:
+def _stretch(step: StretchStep, pick: Picker, settings: Settings,
+             after: str | None = None) -> list[Cue]:
     stretch = stretches()[step.stretch_id]
+    # issue-15: never "further out than in the butterfly" when the butterfly was not done.
+    setup = stretch.setup_alone if stretch.follows and after != stretch.follows \
+        and stretch.setup_alone else stretch.setup
     content: dict[str, Any] = exercises_data()["stretches"][step.stretch_id]
     cues = _hold_cues()
     scale = settings.pause_scale
@@ -303,7 +310,7 @@ def _stretch(step: StretchStep, pick: Picker, settings: Settings) -> list[Cue]:
             if settings.brief:
                 out.add(pick(content["brief"][0], side=side))
             else:
-                for line in stretch.setup:
+                for line in setup:
                     out.add(pick(line, side=side))
             out.add(pick(cues["position"][0]), position, between=cues["settle_cues"][0])
         for line in stretch.into:

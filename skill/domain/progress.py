@@ -24,6 +24,8 @@ DAILY_HISTORY_DAYS = 62
 # After a pain report, this many sessions run at the previous week's targets.
 GENTLE_SESSIONS = 3
 MAX_LISTED_IDS = 8
+# No routine has this many steps; a longer list did not come from the skill.
+MAX_STEPS = 40
 
 
 def _id_list(raw: object) -> tuple[str, ...] | None:
@@ -41,10 +43,17 @@ class Position:
 
     A step is done once its narration has been delivered, so the place kept is always
     the step to come. ``started_on`` is the day the credit (``seconds_done``,
-    ``steps_done``) was earned: a routine carried on another day starts its credit
-    afresh, so no day is credited with another day's practice. ``minutes``, ``gentle``
-    and ``eased`` fix the shape of this routine's steps, so the place stays meaningful
-    whatever changes elsewhere; ``skipped`` lists exercises to leave out of it.
+    ``steps_done``, the step indices ``done``) is earned: the local day the routine
+    started, even when it runs past midnight; a routine carried on in a later session
+    on a later day starts its credit afresh, so no day is credited with another day's
+    practice. ``credited_seconds`` and ``credited_steps`` say how much of that is already
+    counted (a routine stopped part-way is credited then, and again for what follows),
+    ``program_day`` whether it already counted as a program day.
+
+    ``settings``, ``minutes``, ``gentle`` and ``eased`` fix the shape of this routine's
+    steps once its first step is narrated, so a settings change applies from the next
+    step without re-splitting the routine under the user; ``skipped`` lists exercises to
+    leave out of it.
     """
 
     plan: str
@@ -57,6 +66,11 @@ class Position:
     gentle: bool = False
     eased: tuple[str, ...] = ()
     skipped: tuple[str, ...] = ()
+    settings: Settings | None = None
+    done: tuple[int, ...] = ()
+    credited_seconds: int = 0
+    credited_steps: int = 0
+    program_day: bool = False
 
     @classmethod
     def parse(cls, raw: object) -> Position | None:
@@ -67,9 +81,10 @@ class Position:
         if not isinstance(raw, dict):
             return None
         text = ("plan", "started_on")
-        numbers = ("week", "step", "seconds_done", "steps_done", "minutes")
+        numbers = ("week", "step", "seconds_done", "steps_done", "minutes", "credited_seconds",
+                   "credited_steps")
         lists = ("eased", "skipped")
-        known = {*text, *numbers, *lists, "gentle"}
+        known = {*text, *numbers, *lists, "gentle", "settings", "done", "program_day"}
         if set(raw) - known or not all(k in raw for k in (*text, "week", "step")):
             return None
         if not all(isinstance(raw[k], str) and 0 < len(raw[k]) <= 40 for k in text):
@@ -77,8 +92,14 @@ class Position:
         values = [raw.get(k, 0) for k in numbers]
         if not all(type(v) is int and 0 <= v < 10**7 for v in values):
             return None
-        if not isinstance(raw.get("gentle", False), bool):
+        if not isinstance(raw.get("gentle", False), bool) or \
+                not isinstance(raw.get("program_day", False), bool):
             return None
+        done = raw.get("done", [])
+        if not isinstance(done, list | tuple) or len(done) > MAX_STEPS or \
+                not all(type(i) is int and 0 <= i < MAX_STEPS for i in done):
+            return None
+        settings = raw.get("settings")
         parsed_lists = {k: _id_list(raw.get(k, [])) for k in lists}
         if any(v is None for v in parsed_lists.values()):
             return None
@@ -88,11 +109,14 @@ class Position:
             return None
         if raw["week"] < 1:
             return None
-        return cls(**{**raw, **parsed_lists})
+        return cls(**{**raw, **parsed_lists, "done": tuple(sorted(set(done))),
+                      "settings": Settings.parse(settings) if settings is not None else None})
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["eased"], data["skipped"] = list(self.eased), list(self.skipped)
+        data["done"] = list(self.done)
+        data["settings"] = self.settings.to_dict() if self.settings is not None else None
         return data
 
 
@@ -148,6 +172,7 @@ class Profile:
     daily: dict[str, list[int]] = field(default_factory=dict)
     position: Position | None = None
     reminder: ReminderState | None = None
+    advised_on: str | None = None
 
     @property
     def week(self) -> int:
@@ -242,10 +267,20 @@ class PositionSet:
 
 @dataclass(frozen=True)
 class SessionCompleted:
-    """A finished session; ``program_day`` when it was most of a daily routine."""
+    """Practice credited: a routine finished, or ended part-way by stop, pause, "done for
+    today", a timeout or a pain report. ``program_day`` when it makes the day a program day;
+    ``new_session`` is false for the rest of a routine already credited in part that day."""
 
     record: SessionRecord
     program_day: bool = False
+    new_session: bool = True
+
+
+@dataclass(frozen=True)
+class Advised:
+    """The mat and warm-up advice was given on ``on``: once a day is enough."""
+
+    on: str
 
 
 @dataclass(frozen=True)
@@ -257,7 +292,7 @@ class ReminderChanged:
 
 Change = NoticeHeard | PainReported | DoctorChecked | GentleChosen | CheckedIn | \
     SettingsChanged | ProgramWeekSet | TimeZoneLearned | PositionSet | SessionCompleted | \
-    ReminderChanged
+    ReminderChanged | Advised
 
 
 def apply(profile: Profile, changes: list[Change]) -> Profile:
@@ -292,9 +327,11 @@ def apply(profile: Profile, changes: list[Change]) -> Profile:
                 result.time_zone = time_zone
             case PositionSet(position):
                 result.position = position
-            case SessionCompleted(record, program_day):
-                _count_session(result, record)
+            case SessionCompleted(record, program_day, new_session):
+                _count_session(result, record, new_session)
                 _count_program(result, record, program_day)
+            case Advised(on):
+                result.advised_on = on
             case ReminderChanged(state):
                 result.reminder = state
     return result
@@ -313,16 +350,17 @@ def _count_program(profile: Profile, record: SessionRecord, program_day: bool) -
         profile.last_program_day = record.on
 
 
-def _count_session(profile: Profile, record: SessionRecord) -> None:
+def _count_session(profile: Profile, record: SessionRecord, new_session: bool = True) -> None:
     day = date.fromisoformat(record.on)
     last = date.fromisoformat(profile.last_practice_on) if profile.last_practice_on else None
-    profile.sessions += 1
+    profile.sessions += 1 if new_session else 0
     profile.seconds += record.seconds
     profile.last_session_title = record.title
-    profile.last_session_seconds = record.seconds
+    profile.last_session_seconds = record.seconds if new_session \
+        else profile.last_session_seconds + record.seconds
     sessions, seconds = profile.daily.get(record.on, [0, 0])
-    profile.daily[record.on] = [sessions + 1, seconds + record.seconds]
-    if sessions == 0:
+    profile.daily[record.on] = [sessions + (1 if new_session else 0), seconds + record.seconds]
+    if sessions == 0 and new_session:
         profile.practice_days += 1
     if last is None or day > last:
         profile.current_streak = profile.current_streak + 1 if last == day - timedelta(1) else 1

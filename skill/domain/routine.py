@@ -11,7 +11,8 @@ settings, and three rules that keep the coaching humane:
 * a time budget ("I only have five minutes") keeps the reverse Kegels and adds
   stretches while they fit;
 * after a pain report, exercises marked *eased* use their easier version, or are
-  left out when they have none, and *gentle* sessions use the previous week's targets.
+  left out when they have none (or it is eased too), and *gentle* sessions are lighter
+  than the normal targets in every phase.
 """
 
 from __future__ import annotations
@@ -69,6 +70,35 @@ class Choices:
 
 
 NO_CHOICES = Choices()
+
+
+@dataclass(frozen=True)
+class Targets:
+    """A routine's targets: what every answer about it says, and what its steps hold."""
+
+    reps: int
+    hold_seconds: int
+    stretch_hold_seconds: int
+    stretch_ids: tuple[str, ...]
+
+
+def targets(week: int, choices: Choices = NO_CHOICES) -> Targets:
+    """The one place a routine's targets come from: the week, the user's settings, and
+    whether it is a gentle session (the week of a "make it easier" is the week passed in).
+
+    Every answer that names reps or holds ("what's today's routine", "what week am I on",
+    "what are my settings", a week moved) reads this, so no two answers disagree.
+    """
+    settings = choices.settings
+    plan_week = week_plan(week)
+    reps, hold = settings.release_targets(plan_week.reps, plan_week.hold_seconds)
+    if choices.gentle:
+        # issue 16: lighter than the normal targets in every phase, maintenance included,
+        # with the previous week's stretches (week 1 keeps its own).
+        reps, hold = gentle_targets(reps, hold)
+        plan_week = gentle_stretch_week(week)
+    return Targets(reps, hold, max(settings.stretch_hold, plan_week.stretch_hold_seconds),
+                   plan_week.stretch_ids)
 
 
 def is_known_plan(plan: str) -> bool:
@@ -174,20 +204,17 @@ def _stretch_steps(stretch_id: str, hold: int, settings: Settings,
 
 
 def release_targets(week: int, settings: Settings, gentle: bool = False) -> tuple[int, int]:
-    """The releases and hold of a routine at ``week``: the week's plan with the user's
-    settings, made lighter in a gentle session (issue 16: lighter in every phase)."""
-    plan_week = week_plan(week)
-    reps, hold = settings.release_targets(plan_week.reps, plan_week.hold_seconds)
-    return gentle_targets(reps, hold) if gentle else (reps, hold)
+    """The releases and hold of a routine at ``week``, as :func:`targets` has them."""
+    aims = targets(week, Choices(settings, gentle=gentle))
+    return aims.reps, aims.hold_seconds
 
 
 @cache
 def routine_steps(plan: str, week: int, choices: Choices = NO_CHOICES) -> tuple[Step, ...]:
     """The steps of ``plan`` at ``week``, shaped by ``choices``."""
     settings = choices.settings
-    plan_week = gentle_stretch_week(week) if choices.gentle else week_plan(week)
-    reps, hold = release_targets(week, settings, choices.gentle)
-    stretch_hold = max(settings.stretch_hold, plan_week.stretch_hold_seconds)
+    aims = targets(week, choices)
+    reps, hold, stretch_hold = aims.reps, aims.hold_seconds, aims.stretch_hold_seconds
     if plan == REVERSE_KEGEL:
         return tuple(_release_rounds(reps, hold, settings))
     if plan in stretches():
@@ -198,7 +225,7 @@ def routine_steps(plan: str, week: int, choices: Choices = NO_CHOICES) -> tuple[
     if plan not in (DAILY, STRETCHES):
         raise ValueError(f"unknown plan {plan!r}")
     stretch_ids = [form for form in (eased_form(stretch_id, choices.eased)
-                                     for stretch_id in plan_week.stretch_ids) if form]
+                                     for stretch_id in aims.stretch_ids) if form]
     if choices.minutes <= 0:
         # The first stretch opens with a short guided warm-up: muscles warm before stretching.
         held = [s for i, sid in enumerate(stretch_ids)
@@ -241,5 +268,6 @@ def routine_minutes(plan: str, week: int, choices: Choices = NO_CHOICES) -> int:
 
 
 __all__ = ["DAILY", "MAX_RESPONSE_SECONDS", "MAX_STEP_SECONDS", "NO_CHOICES", "STRETCHES",
-           "Choices", "eased_form", "easier_version", "is_known_plan", "region_eases",
-           "release_targets", "routine_minutes", "routine_steps", "step_seconds"]
+           "Choices", "Targets", "eased_form", "easier_version", "is_known_plan",
+           "region_eases", "release_targets", "routine_minutes", "routine_steps",
+           "step_seconds", "targets"]

@@ -10,7 +10,13 @@ from __future__ import annotations
 from datetime import date
 
 from skill.domain.content import exercises_data
-from skill.domain.dialogue.flow import offer_resume, offer_start, routine_summary
+from skill.domain.dialogue.flow import (
+    offer_resume,
+    offer_start,
+    progress_card,
+    routine_summary,
+    with_card,
+)
 from skill.domain.dialogue.state import Mode, Offer, Outcome, Said
 from skill.domain.dialogue.talk import Talk
 from skill.domain.exercises import REVERSE_KEGEL, stretches
@@ -19,13 +25,13 @@ from skill.domain.program import (
     MAINTENANCE,
     PROGRAM_DAYS_PER_WEEK,
     PROGRAM_WEEKS,
-    week_plan,
 )
 from skill.domain.progress import PERIODS, streak_on, totals
 from skill.domain.routine import (
     DAILY,
     routine_minutes,
     step_seconds,
+    targets,
 )
 from skill.domain.screens import progress_screen
 from skill.domain.ssml import Speech
@@ -77,8 +83,11 @@ def exercise_menu(c: Talk, said: Said) -> Outcome:
 
 
 def help_here(c: Talk, said: Said) -> Outcome:
+    """Help in every state: what the skill does, then what can be said here and now."""
     mode = c.session.mode
-    return c.ask(c.say(f"help_{mode.value}").extend(c.reprompt(c.session)), mode)
+    here = c.line(f"help_{mode.value}")
+    speech = Speech() if "Release Coach" in here else c.say("help_what_i_do")
+    return c.ask(speech.say(here).extend(c.reprompt(c.session)), mode)
 
 
 def not_understood(c: Talk, said: Said) -> Outcome:
@@ -113,7 +122,12 @@ def _streak_speech(c: Talk) -> Speech:
 def progress_summary(c: Talk, said: Said) -> Outcome:
     outcome = _progress_summary(c)
     outcome.screen = progress_screen(c.profile, c.today)
-    return outcome
+    return _with_progress_card(c, outcome)
+
+
+def _with_progress_card(c: Talk, outcome: Outcome) -> Outcome:
+    """A progress answer leaves its numbers in the Alexa app too (once there are any)."""
+    return with_card(outcome, progress_card(c)) if c.profile.sessions else outcome
 
 
 def _progress_summary(c: Talk) -> Outcome:
@@ -130,7 +144,7 @@ def _progress_summary(c: Talk) -> Outcome:
 def streak(c: Talk, said: Said) -> Outcome:
     if (empty := _no_history(c)) is not None:
         return empty
-    return c.follow_up(_streak_speech(c))
+    return _with_progress_card(c, c.follow_up(_streak_speech(c)))
 
 
 def _period(c: Talk, said: Said, default: str) -> str | None:
@@ -152,8 +166,9 @@ def session_count(c: Talk, said: Said) -> Outcome:
     if (empty := _no_history(c)) is not None:
         return empty
     found = totals(c.profile, period, c.today)
-    return c.follow_up(c.say(f"sessions_{period}", count=n(found.sessions, "session"),
-                             total=n(c.profile.sessions, "session")))
+    speech = c.say(f"sessions_{period}", count=n(found.sessions, "session"),
+                   total=n(c.profile.sessions, "session"))
+    return _with_progress_card(c, c.follow_up(speech))
 
 
 def minutes_practised(c: Talk, said: Said) -> Outcome:
@@ -163,8 +178,9 @@ def minutes_practised(c: Talk, said: Said) -> Outcome:
     if (empty := _no_history(c)) is not None:
         return empty
     found = totals(c.profile, period, c.today)
-    return c.follow_up(c.say(f"minutes_{period}", minutes=n(found.minutes, "minute"),
-                             sessions=n(found.sessions, "session")))
+    speech = c.say(f"minutes_{period}", minutes=n(found.minutes, "minute"),
+                   sessions=n(found.sessions, "session"))
+    return _with_progress_card(c, c.follow_up(speech))
 
 
 def last_session(c: Talk, said: Said) -> Outcome:
@@ -175,17 +191,19 @@ def last_session(c: Talk, said: Said) -> Outcome:
     minutes = round(profile.last_session_seconds / 60)
     when = (c.line("when_today") if days <= 0 else c.line("when_yesterday") if days == 1
             else c.line("when_days_ago", days=n(days, "day")))
-    return c.follow_up(c.say("last_session", when=when, title=profile.last_session_title or "",
-                             minutes=n(max(1, minutes), "minute")))
+    speech = c.say("last_session", when=when, title=profile.last_session_title or "",
+                   minutes=n(max(1, minutes), "minute"))
+    return _with_progress_card(c, c.follow_up(speech))
 
 
 def program_week(c: Talk, said: Said) -> Outcome:
     profile = c.profile
     if profile.week >= MAINTENANCE:
-        return c.follow_up(c.say("program_maintenance"))
-    plan = week_plan(profile.week)
-    return c.follow_up(c.say("program_week_answer", week=profile.week, weeks=PROGRAM_WEEKS,
-                             reps=plan.reps, hold=plan.hold_seconds).extend(_days_left(c)))
+        return _with_progress_card(c, c.follow_up(c.say("program_maintenance")))
+    aims = targets(profile.week, c.new_choices())
+    speech = c.say("program_week_answer", week=profile.week, weeks=PROGRAM_WEEKS,
+                   reps=aims.reps, hold=aims.hold_seconds).extend(_days_left(c))
+    return _with_progress_card(c, c.follow_up(speech))
 
 
 def _days_left(c: Talk) -> Speech:
@@ -205,7 +223,7 @@ def on_track(c: Talk, said: Said) -> Outcome:
     speech = _days_left(c)
     if c.profile.sessions:
         speech.extend(_streak_speech(c))
-    return c.follow_up(speech)
+    return _with_progress_card(c, c.follow_up(speech))
 
 
 def where_left_off(c: Talk, said: Said) -> Outcome:

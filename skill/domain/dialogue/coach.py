@@ -19,6 +19,10 @@ from skill.domain.exercises import exercise_ids
 from skill.domain.screens import StepScreen
 from skill.domain.ssml import Speech
 
+# Turns about the daily reminder give no guidance, so they carry no first-use notice.
+WITHOUT_NOTICE = frozenset({"set_reminder", "change_reminder", "reminder_status",
+                            "cancel_reminder", "consent", "session_ended"})
+
 
 class Coach:
     """Answers one turn: ``coach.hear(said)`` returns the :class:`Outcome`."""
@@ -28,16 +32,16 @@ class Coach:
 
     def hear(self, said: Said) -> Outcome:
         talk = Talk(self.context)
-        outcome = self._run(talk, cell_for(understood(said).name, talk.session.mode),
-                            understood(said))
+        heard = understood(said)
+        outcome = self._run(talk, cell_for(heard.name, talk.session.mode), heard)
         then = outcome.then
-        if then is None:
-            return outcome
-        # A safety question was answered: now what was asked before it, in its own state.
-        lead = outcome.reply.speech if outcome.reply is not None else Speech()
-        talk.session = replace(outcome.session, mode=then.mode, pending=None)
-        carried = self._run(talk, cell_for(then.said.name, then.mode), then.said)
-        return _led_by(lead, carried)
+        if then is not None:
+            # A safety question was answered: now what was asked before it, in its state.
+            lead = outcome.reply.speech if outcome.reply is not None else Speech()
+            talk.session = replace(outcome.session, mode=then.mode, pending=None)
+            carried = self._run(talk, cell_for(then.said.name, then.mode), then.said)
+            outcome = _led_by(lead, carried)
+        return outcome if heard.name in WITHOUT_NOTICE else _with_notice(talk, outcome)
 
     def _run(self, c: Talk, cell: Cell, said: Said) -> Outcome:
         in_routine_mode = Mode.BETWEEN_STEPS if c.session.in_routine else Mode.IDLE
@@ -67,6 +71,20 @@ def understood(said: Said) -> Said:
     if said.name == "guide" and said.exercise not in exercise_ids():
         return replace(said, name="unknown_exercise")
     return said
+
+
+def _with_notice(c: Talk, outcome: Outcome) -> Outcome:
+    """On every first-use path, one-shots included, the first reply says what the skill
+    is not: general guidance, not medical advice; stop if anything hurts."""
+    profile = c.ctx.profile
+    first_use = not profile.safety_notice_heard and profile.sessions == 0
+    if not first_use or c.session.noticed or outcome.reply is None:
+        return outcome
+    notice = c.line("disclaimer")
+    if notice not in " ".join(outcome.reply.speech.parts):
+        outcome = _led_by(Speech().say(notice), outcome)
+    outcome.session.noticed = True
+    return outcome
 
 
 def _led_by(lead: Speech, outcome: Outcome) -> Outcome:

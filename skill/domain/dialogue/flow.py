@@ -13,9 +13,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 
-from skill.domain.dialogue.state import Mode, Offer, Outcome
+from skill.domain.dialogue.state import Card, Mode, Offer, Outcome
 from skill.domain.dialogue.talk import ROUTINE_PLANS, Talk
-from skill.domain.exercises import REVERSE_KEGEL, exercise_name
+from skill.domain.exercises import exercise_name
 from skill.domain.narration import lighter_words, narrate, step_exercise
 from skill.domain.program import (
     MAINTENANCE,
@@ -25,6 +25,7 @@ from skill.domain.program import (
     StretchStep,
 )
 from skill.domain.progress import (
+    Advised,
     Position,
     PositionSet,
     SessionCompleted,
@@ -55,47 +56,75 @@ class Start:
 
 
 def begin(c: Talk, plan: str, lead: Speech, minutes: int = 0) -> Outcome:
-    """A new routine of ``plan`` from its first step (safety questions already passed)."""
+    """A new routine of ``plan`` from its first step (safety questions already passed).
+
+    Its shape is fixed now, with the settings of this moment: a settings change later
+    applies from the next step (its pace, its words) without re-splitting the routine.
+    """
     choices = c.new_choices(minutes)
     position = Position(plan=plan, week=c.profile.week, step=0,
                         started_on=c.today.isoformat(), minutes=minutes,
-                        gentle=choices.gentle, eased=tuple(sorted(choices.eased)))
+                        gentle=choices.gentle, eased=tuple(sorted(choices.eased)),
+                        settings=c.profile.settings)
     c.events.append("routine_started")
     return deliver(c, position, lead)
 
 
+def carried_on(c: Talk, position: Position) -> Position:
+    """The place as this session credits it.
+
+    A routine credits the local day on which it started, even when it runs past
+    midnight in one session; carried on in a later session on a later day, it is a new
+    session of that day, credited only with what is done then.
+    """
+    continuing = c.session.in_routine and c.session.position is not None
+    if position.started_on == c.today.isoformat() or continuing:
+        return position
+    return replace(position, started_on=c.today.isoformat(), seconds_done=0, steps_done=0,
+                   done=(), credited_seconds=0, credited_steps=0, program_day=False)
+
+
 def deliver(c: Talk, position: Position, lead: Speech) -> Outcome:
     """Speak the step to come, then move the place past it."""
+    position = carried_on(c, position)
     index = c.upcoming(position)
     if index is None:
         return finish(c, position, lead)
     steps = c.steps(position)
     settings = c.profile.settings
     speech = Speech().extend(lead)
-    if c.finished_before(replace(position, step=index)) is None or not c.session.in_routine:
-        # issue 16: the safety line at the start of every session that leads to exercise,
-        # resumes and one-shots included; the warm-up is guided in the narration itself.
+    if position.steps_done == 0 or not c.session.in_routine:
+        # The start of the day's routine, and of every session that leads to exercise,
+        # resumes and one-shots included (issue 16): the safety line every time. The mat
+        # and the warm-up are guided in the narration, once a day (see below).
         speech.say(c.line("stop_if_hurts"))
     seed = f"{c.today}:{position.plan}:{index}:{position.steps_done}"
-    script = narrate(steps[index], random.Random(seed), settings)
-    named = script.title.lower() in " ".join(speech.parts).lower()
-    # (After a guided warm-up the narration names the stretch itself: issue 16.)
+    before = c.finished_before(replace(position, step=index))
+    # What was just done, for a set-up that builds on it; nothing after a left-out step.
+    after = step_exercise(steps[before]) if before is not None and before == index - 1 \
+        and before in position.done else None
+    # issue 16: the warm-up (or a single stretch's mat line) is guided once a day: repeat,
+    # skip, start over and a second routine never replay it.
     stretch = steps[index]
+    opens = isinstance(stretch, StretchStep) and bool(stretch.opening) \
+        and c.profile.advised_on != c.today.isoformat()
+    if opens:
+        c.changes.append(Advised(c.today.isoformat()))
+    script = narrate(stretch, random.Random(seed), settings, after, opens)
+    named = script.title.lower() in " ".join(speech.parts).lower()
+    # (After a guided warm-up the narration names the stretch itself.)
     if not settings.brief and isinstance(stretch, StretchStep) and not named \
-            and stretch.opening not in WARMING_UP:
+            and not (opens and stretch.opening in WARMING_UP):
         # A stretch is introduced by its own name (unless the lead just said it).
         speech.say(script.title[:1].upper() + script.title[1:] + ".")
     lead_only = Speech().extend(speech)
     speech.extend(script.speech())
-    if position.started_on != c.today.isoformat():
-        # Carried on another day: only what is done today is credited today.
-        position = replace(position, started_on=c.today.isoformat(), seconds_done=0,
-                           steps_done=0)
     # issue 16: credited by the same measure the routine was announced with.
     moved = replace(position, step=index + 1,
                     seconds_done=position.seconds_done + round(step_seconds(steps[index],
                                                                             settings)),
-                    steps_done=position.steps_done + 1)
+                    steps_done=position.steps_done + 1,
+                    done=tuple(sorted({*position.done, index})))
     c.events.append("step")
     following = c.upcoming(moved)
     step = steps[index]
@@ -117,29 +146,80 @@ def _with_screen(outcome: Outcome, screen: StepScreen) -> Outcome:
 
 
 def is_program_day(c: Talk, position: Position) -> bool:
-    """Most of a daily routine, done today: over half its steps, reverse Kegels included."""
-    if position.plan != DAILY or REVERSE_KEGEL in position.skipped:
+    """The one rule for a program day: a daily routine of which more than half the steps
+    of the full routine were done on its credit day, every round of that day's reverse
+    Kegels among them."""
+    if position.plan != DAILY:
         return False
-    full = routine_steps(DAILY, position.week)
-    return position.steps_done * 2 > len(full)
+    steps = c.steps(position)
+    rounds = {i for i, step in enumerate(steps) if isinstance(step, ReleaseSet)}
+    done = set(position.done)
+    full = c.steps(replace(position, minutes=0, skipped=()))
+    return bool(rounds) and rounds <= done and len(done) * 2 > len(full)
+
+
+def credit(c: Talk, position: Position, *, finished: bool) -> Position:
+    """Count what was done of ``position`` and is not counted yet, by one rule whatever
+    ended it (the last step, a skip, stop, pause, "done for today", a timeout, a pain
+    report): its minutes and steps are practice on the day it was done."""
+    seconds = position.seconds_done - position.credited_seconds
+    steps = position.steps_done - position.credited_steps
+    if steps <= 0:
+        return position
+    program = is_program_day(c, position)
+    title = (c.line("daily_title", week=position.week) if position.plan == DAILY
+             else c.plan_name(position.plan))
+    record = SessionRecord(
+        id=c.ctx.turn_id, on=position.started_on,
+        finished_at=c.ctx.finished_at or c.today.isoformat(), plan=position.plan,
+        week=position.week, title=title, seconds=max(0, seconds), steps_done=steps)
+    c.changes.append(SessionCompleted(record, program and not position.program_day,
+                                      new_session=position.credited_steps == 0))
+    c.events.append("routine_completed" if finished else "routine_credited")
+    return replace(position, credited_seconds=position.seconds_done,
+                   credited_steps=position.steps_done,
+                   program_day=position.program_day or program)
+
+
+def practice_card(c: Talk, day: str) -> Card:
+    """What the Alexa app shows after practice: minutes and the program, nothing more."""
+    seconds = c.profile.daily.get(day, [0, 0])[1]
+    when = "Today" if day == c.today.isoformat() else "Yesterday"
+    return Card(c.line("card_title"),
+                c.line("card_practice", when=when,
+                       minutes=n(max(1, round(seconds / 60)), "minute"),
+                       program=program_words(c)))
+
+
+def progress_card(c: Talk) -> Card:
+    """The card with a progress answer: sessions, minutes and the program, nothing more."""
+    profile = c.profile
+    return Card(c.line("card_title"),
+                c.line("card_progress", sessions=n(profile.sessions, "session"),
+                       minutes=n(round(profile.seconds / 60), "minute"),
+                       program=program_words(c)))
+
+
+def program_words(c: Talk) -> str:
+    profile = c.profile
+    if profile.week >= MAINTENANCE:
+        program = c.line("card_maintenance")
+    elif profile.program_days:
+        program = c.line("card_program", week=profile.week, day=profile.program_days)
+    else:
+        program = c.line("card_program_start", week=profile.week)
+    return program
 
 
 def finish(c: Talk, position: Position, speech: Speech) -> Outcome:
     """The last step is done: record the session, then ask how it felt."""
-    title = (c.line("daily_title", week=position.week) if position.plan == DAILY
-             else c.plan_name(position.plan))
-    record = SessionRecord(
-        id=c.ctx.turn_id, on=c.today.isoformat(),
-        finished_at=c.ctx.finished_at or c.today.isoformat(), plan=position.plan,
-        week=position.week, title=title, seconds=position.seconds_done,
-        steps_done=position.steps_done)
     before = c.profile
-    c.changes.append(SessionCompleted(record, is_program_day(c, position)))
+    position = credit(c, position, finished=True)
     if position.plan in ROUTINE_PLANS:
         c.changes.append(PositionSet(None))
-    c.events.append("routine_completed")
     after = c.profile
     minutes = max(1, round(position.seconds_done / 60))
+    card = practice_card(c, position.started_on)
     held = c.session.held
     if held is not None:
         # A single exercise done mid-routine: back to the routine where it was.
@@ -147,12 +227,36 @@ def finish(c: Talk, position: Position, speech: Speech) -> Outcome:
         if index is not None:
             speech.say(c.line("detour_done", name=c.plan_name(position.plan),
                               next=c.title(held, index)))
-            return c.ask(speech, Mode.BETWEEN_STEPS, position=held, held=None,
-                         in_routine=True)
+            return with_card(c.ask(speech, Mode.BETWEEN_STEPS, position=held, held=None,
+                                   in_routine=True), card)
     grew = streak_on(after, c.today) > streak_on(before, c.today)
     speech.extend(closing(c, minutes, grew))
     # The finished routine stays in hand, so "it hurt" now still knows what hurt.
-    return c.ask(speech, Mode.FEEL_CHECK, position=position, held=None, in_routine=False)
+    return with_card(c.ask(speech, Mode.FEEL_CHECK, position=position, held=None,
+                           in_routine=False), card)
+
+
+def keep_place(c: Talk) -> Card | None:
+    """Leaving with a routine in hand: credit what was done of it, keep the place.
+
+    Returns the card to show when something was credited.
+    """
+    position = c.session.position
+    if position is None:
+        return None
+    credited = credit(c, position, finished=False)
+    upcoming = c.upcoming(credited)
+    if position.plan in ROUTINE_PLANS and upcoming is not None:
+        if credited != c.ctx.profile.position:
+            c.changes.append(PositionSet(credited))
+        c.session = c.next_session(position=credited)
+    return practice_card(c, credited.started_on) if credited != position else None
+
+
+def with_card(outcome: Outcome, card: Card | None) -> Outcome:
+    if outcome.reply is not None and card is not None:
+        outcome.reply.card = card
+    return outcome
 
 
 def closing(c: Talk, minutes: int, streak_grew: bool) -> Speech:
@@ -234,12 +338,22 @@ def offer_resume(c: Talk, lead: Speech, position: Position) -> Outcome:
 def welcome_offer(c: Talk, lead: Speech) -> Outcome:
     """What a new session offers: carry on from a recent place, or today's routine."""
     position = c.place()
+    if position is not None:
+        # The place as it will be carried on, so the offer and the resume say one thing.
+        position = gentler(c, position)
     if position is not None and position.plan in ROUTINE_PLANS and c.upcoming(position) \
             is not None:
         if c.is_stale(position):
             return offer_start(c, lead, old=position)
         return offer_resume(c, lead, position)
     return offer_start(c, lead)
+
+
+def gentle_targets(c: Talk) -> str:
+    """What a gentle session changes, in numbers: "8 releases of 3 seconds instead of 10 of
+    5". A gentle session is lighter in every phase (issue 16), so it always says something."""
+    settings, week = c.profile.settings, c.profile.week
+    return lighter_words(release_targets(week, settings), release_targets(week, settings, True))
 
 
 def routine_summary(c: Talk, plan: str = DAILY, minutes: int = 0) -> str:
@@ -269,15 +383,25 @@ def routine_summary(c: Talk, plan: str = DAILY, minutes: int = 0) -> str:
                   minutes=n(length, "minute"), budget=minutes)
     if choices.gentle:
         # issue 16: say exactly what a gentle session changes, never "last week's targets".
-        text += " " + c.line("gentle_note", change=gentle_change(c))
+        text += " " + c.line("gentle_note", change=gentle_targets(c))
     return text
 
 
-def gentle_change(c: Talk) -> str:
-    """"8 releases of 3 seconds instead of 10 of 5", for this user's week and settings."""
-    settings, week = c.profile.settings, c.profile.week
-    return lighter_words(release_targets(week, settings), release_targets(week, settings, True))
-
-
-__all__ = ["Start", "begin", "closing", "deliver", "finish", "gentle_change", "offer_resume",
-           "offer_start", "resume_lead", "routine_summary", "start_plan", "welcome_offer"]
+__all__ = [
+    "Start",
+    "begin",
+    "closing",
+    "credit",
+    "deliver",
+    "finish",
+    "gentle_targets",
+    "keep_place",
+    "offer_resume",
+    "offer_start",
+    "practice_card",
+    "resume_lead",
+    "routine_summary",
+    "start_plan",
+    "welcome_offer",
+    "with_card",
+]

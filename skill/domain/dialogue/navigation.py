@@ -15,10 +15,12 @@ from skill.domain.dialogue.flow import (
     Start,
     closing,
     deliver,
+    keep_place,
     offer_resume,
     offer_start,
     start_plan,
     welcome_offer,
+    with_card,
 )
 from skill.domain.dialogue.safety import welcome_question
 from skill.domain.dialogue.state import Mode, Outcome, Said
@@ -26,8 +28,9 @@ from skill.domain.dialogue.talk import ROUTINE_PLANS, Talk
 from skill.domain.exercises import REVERSE_KEGEL, exercise_ids, exercise_name
 from skill.domain.narration import step_exercise
 from skill.domain.progress import PositionSet
-from skill.domain.routine import DAILY
+from skill.domain.routine import DAILY, eased_form
 from skill.domain.ssml import Speech
+from skill.domain.words import n
 
 WAIT_SECONDS = 45
 
@@ -111,6 +114,16 @@ def guide_single(c: Talk, said: Said) -> Outcome:
     if exercise is None or exercise not in exercise_ids():
         # The runner hears an unknown exercise as "unknown_exercise"; kept for direct calls.
         return exercise_menu(c, said)
+    if exercise in c.profile.eased and c.profile.gentle_left > 0:
+        # Eased after a pain report: its easier version, or not today, and said so; an
+        # easier version that loads the same sore spot is left out too (issue 16).
+        easier = eased_form(exercise, frozenset(c.profile.eased))
+        if easier is None:
+            return offer_start(c, c.say("eased_single_left_out", name=exercise_name(exercise),
+                                        sessions=n(c.profile.gentle_left, "session")))
+        lead = c.say("eased_single_easier", name=exercise_name(exercise),
+                     easier=exercise_name(easier))
+        return start_plan(c, Start(easier), lead)
     lead = Speech()
     if exercise == REVERSE_KEGEL and said.heard and "reverse" not in said.heard.lower():
         lead.say(c.line("kegel_is_release"))
@@ -195,13 +208,6 @@ def routine_already_done(c: Talk, said: Said) -> Outcome:
 # ---------------------------------------------------------------------- leaving
 
 
-def _save_place(c: Talk) -> None:
-    position = c.session.position
-    if position is not None and position.plan in ROUTINE_PLANS \
-            and position != c.ctx.profile.position:
-        c.changes.append(PositionSet(position))
-
-
 def _next_title(c: Talk) -> str | None:
     position = c.session.position
     if not c.session.in_routine or position is None:
@@ -213,10 +219,10 @@ def _next_title(c: Talk) -> str | None:
 def _leave(c: Talk, mid_routine: str, otherwise: str) -> Outcome:
     """End the session politely; mid-routine, keep the place and say what comes next."""
     title = _next_title(c)
+    card = keep_place(c)
     if title is None:
-        return c.end(c.say(otherwise))
-    _save_place(c)
-    return c.end(c.say(mid_routine, next=title))
+        return with_card(c.end(c.say(otherwise)), card)
+    return with_card(c.end(c.say(mid_routine, next=title)), card)
 
 
 def pause_routine(c: Talk, said: Said) -> Outcome:
@@ -256,12 +262,12 @@ def wait_a_moment(c: Talk, said: Said) -> Outcome:
 
 
 def home(c: Talk, said: Said) -> Outcome:
-    _save_place(c)
+    keep_place(c)
     c.session = c.next_session(in_routine=False, held=None)
     return welcome_offer(c, c.say("home"))
 
 
 def session_ended(c: Talk, said: Said) -> Outcome:
-    # A timeout or an exit: the place already points at the step to come; keep it so.
-    _save_place(c)
+    # A timeout or an exit: credit what was done; the place points at the step to come.
+    keep_place(c)
     return c.end(None)

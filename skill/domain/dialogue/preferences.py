@@ -13,7 +13,7 @@ from skill.domain.dialogue.state import Mode, Outcome, Said
 from skill.domain.dialogue.talk import Talk
 from skill.domain.exercises import REVERSE_KEGEL, exercise_name
 from skill.domain.narration import lighter_words, step_exercise
-from skill.domain.program import MAINTENANCE, week_plan
+from skill.domain.program import MAINTENANCE
 from skill.domain.progress import (
     GENTLE_SESSIONS,
     GentleChosen,
@@ -21,7 +21,7 @@ from skill.domain.progress import (
     ProgramWeekSet,
     SettingsChanged,
 )
-from skill.domain.routine import DAILY, STRETCHES, release_targets, step_seconds
+from skill.domain.routine import DAILY, STRETCHES, Choices, release_targets, step_seconds, targets
 from skill.domain.settings import (
     DEFAULT_SETTINGS,
     PACE_MAX,
@@ -90,11 +90,7 @@ def _heard_change(week: int, old: Settings, new: Settings, key: str) -> tuple[Se
     """``new`` and ``key``, unless ``new`` changes nothing a routine at ``week`` holds."""
     if key not in _AT_LIMIT:
         return new, key
-    plan = week_plan(week)
-    same = (old.release_targets(plan.reps, plan.hold_seconds)
-            == new.release_targets(plan.reps, plan.hold_seconds)
-            and max(old.stretch_hold, plan.stretch_hold_seconds)
-            == max(new.stretch_hold, plan.stretch_hold_seconds))
+    same = targets(week, Choices(old)) == targets(week, Choices(new))
     return (old, _AT_LIMIT[key]) if same else (new, key)
 
 
@@ -110,11 +106,10 @@ def change_setting(c: Talk, said: Said) -> Outcome:
 
 
 def describe_settings(c: Talk, settings: Settings) -> Speech:
-    plan = week_plan(c.profile.week)
-    reps, hold = settings.release_targets(plan.reps, plan.hold_seconds)
+    aims = targets(c.profile.week, replace(c.new_choices(), settings=settings))
     pace = {-1: "brisk", 0: "standard", 1: "slower", 2: "slowest"}[settings.pace]
-    return c.say("settings_status", pace=pace, reps=reps, hold=hold,
-                 stretch=max(settings.stretch_hold, plan.stretch_hold_seconds),
+    return c.say("settings_status", pace=pace, reps=aims.reps, hold=aims.hold_seconds,
+                 stretch=aims.stretch_hold_seconds,
                  talk=c.line("talk_brief" if settings.brief else "talk_full"),
                  auto=c.line("auto_on" if settings.auto_advance else "auto_off"),
                  reps_min=REPS_MIN, reps_max=REPS_MAX)
@@ -162,7 +157,7 @@ def _trim_to(c: Talk, minutes: int) -> Outcome:
 
 def short_routine(c: Talk, said: Said) -> Outcome:
     if said.number is None or said.number < 1:
-        return c.ask(c.say("how_many_minutes"), c.session.mode, c.say("how_many_minutes"))
+        return c.ask(c.say("how_many_minutes"), Mode.MINUTES_QUESTION)
     minutes = max(MIN_BUDGET_MINUTES, min(said.number, MAX_BUDGET_MINUTES))
     if c.session.in_routine and c.session.position is not None:
         return _trim_to(c, minutes)
@@ -201,17 +196,12 @@ def move_up_a_week(c: Talk, said: Said) -> Outcome:
     target = c.profile.week + 1
     c.changes.append(ProgramWeekSet(target))
     key = "moved_to_maintenance" if target >= MAINTENANCE else "moved_up"
-    plan = week_plan(target)
-    return c.end(c.say(key, week=target, reps=plan.reps, hold=plan.hold_seconds))
+    aims = targets(target, Choices(c.profile.settings))
+    return c.end(c.say(key, week=target, reps=aims.reps, hold=aims.hold_seconds))
 
 
 def stay_at_week(c: Talk, said: Said) -> Outcome:
     return c.end(c.say("staying_at_week", week=c.profile.week))
-
-
-def ask_reminder_time(c: Talk, said: Said) -> Outcome:
-    # The time the user names next arrives as SetReminderIntent, which sets the reminder.
-    return c.ask(c.say("reminder_ask_time"), Mode.IDLE, c.say("reminder_ask_time_reprompt"))
 
 
 def no_reminder(c: Talk, said: Said) -> Outcome:

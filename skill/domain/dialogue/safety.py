@@ -26,10 +26,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from skill.domain.dialogue.flow import gentle_change, welcome_offer
+from skill.domain.dialogue.flow import gentle_targets, keep_place, welcome_offer
 from skill.domain.dialogue.state import Mode, Outcome, Pending, Said
 from skill.domain.dialogue.talk import ROUTINE_PLANS, Talk
-from skill.domain.exercises import REVERSE_KEGEL, exercise_name, stretches
+from skill.domain.exercises import REVERSE_KEGEL, exercise_name
 from skill.domain.narration import lighter_words, step_exercise
 from skill.domain.program import MAINTENANCE, PROGRAM_DAYS_PER_WEEK, week_plan
 from skill.domain.progress import (
@@ -39,7 +39,6 @@ from skill.domain.progress import (
     GentleChosen,
     NoticeHeard,
     PainReported,
-    PositionSet,
     ProgramWeekSet,
     ReminderChanged,
 )
@@ -76,10 +75,7 @@ def gate(c: Talk, pending: Pending) -> Outcome | None:
     """
     if not c.screened:
         return c.ask(c.say("screen_question"), Mode.SAFETY_SCREEN, pending=pending)
-    due = _question_due(c, Speech(), pending)
-    if due is not None:
-        return due
-    return _left_out(c, pending.said)
+    return _question_due(c, Speech(), pending)
 
 
 def welcome_question(c: Talk) -> Outcome | None:
@@ -117,17 +113,6 @@ def rescreen_due(c: Talk) -> bool:
                                       and since >= LONG_BREAK_DAYS)
 
 
-def _left_out(c: Talk, said: Said) -> Outcome | None:
-    """A single stretch that is left out while a report is eased: say so, offer another."""
-    exercise = said.exercise
-    if said.name != "guide" or exercise not in stretches() or c.profile.gentle_left <= 0:
-        return None
-    if eased_form(exercise, frozenset(c.profile.eased)) is not None:
-        return None
-    speech = c.say("left_out_for_now", name=exercise_name(exercise))
-    return c.follow_up(speech)
-
-
 def ask_check_in(c: Talk, lead: Speech, pending: Pending | None) -> Outcome:
     lead.say(c.line("check_in_question"))
     return c.ask(lead, Mode.CHECK_IN, pending=pending)
@@ -141,6 +126,10 @@ def _carry_on(c: Talk, lead: Speech) -> Outcome:
     """
     pending = c.session.pending
     c.session = c.next_session(pending=None)
+    position = c.session.position
+    if pending is None and position is not None and c.upcoming(position) is None:
+        # Asked after a routine just finished: never offer the whole routine again.
+        return c.end(lead.say(c.line("goodbye_after_routine")))
     if pending is None:
         # At a launch: another question may still be due (a check-in after the screen).
         due = _question_due(c, lead, None)
@@ -148,9 +137,6 @@ def _carry_on(c: Talk, lead: Speech) -> Outcome:
     due = _question_due(c, lead, pending)
     if due is not None:
         return due
-    blocked = _left_out(c, pending.said)
-    if blocked is not None:
-        return blocked
     outcome = c.end(lead) if lead.parts else c.end(None)
     outcome.then = pending
     return outcome
@@ -199,7 +185,7 @@ def _going_gently(c: Talk, lead: Speech) -> Speech:
     """What a gentle session changes, told once and plainly: targets and eased stretches."""
     profile = c.profile
     lead.say(c.line("going_gently", sessions=n(profile.gentle_left, "session"),
-                    change=gentle_change(c)))
+                    change=gentle_targets(c)))
     eased = frozenset(profile.eased)
     easier, left_out = [], []
     # What changes in this user's routine: the stretches of their week that are eased.
@@ -322,8 +308,8 @@ def pain_answer(c: Talk, symptom: str | None, lead: str | None = None) -> Speech
     return speech
 
 
-def _reported(c: Talk, symptom: str | None) -> None:
-    c.changes.append(PainReported(_eased_exercise(c), region_eases(symptom),
+def _reported(c: Talk, symptom: str | None, eased: str | None = None) -> None:
+    c.changes.append(PainReported(eased, region_eases(symptom),
                                   see_doctor=symptom in RED_FLAGS))
 
 
@@ -332,11 +318,11 @@ def report_pain(c: Talk, said: Said) -> Outcome:
     if c.session.mode in (Mode.SAFETY_SCREEN, Mode.RESCREEN) and symptom not in RED_FLAGS:
         # "I have pelvic pain", "my knee is injured": a yes to the screen's own question.
         return screen_says_see_physio(c, said)
-    _reported(c, symptom)
-    position = c.session.position
-    if position is not None and position.plan in ROUTINE_PLANS \
-            and c.upcoming(position) is not None and position != c.ctx.profile.position:
-        c.changes.append(PositionSet(position))
+    eased = _eased_exercise(c)
+    # What was done before it hurt is practice, credited like any other ending (and
+    # before the report, which makes only the sessions after it gentle).
+    keep_place(c)
+    _reported(c, symptom, eased)
     c.events.append("pain_stop")
     return c.end(pain_answer(c, symptom))
 
@@ -344,7 +330,7 @@ def report_pain(c: Talk, said: Said) -> Outcome:
 def still_hurts(c: Talk, said: Said) -> Outcome:
     c.events.append("pain_stop")
     if said.value is not None:
-        _reported(c, said.value)
+        _reported(c, said.value, _eased_exercise(c))
     return c.end(pain_answer(c, said.value, "still_hurts"))
 
 

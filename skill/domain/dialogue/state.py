@@ -7,12 +7,14 @@ no "yes" can ever act on a question that is no longer the question.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from skill.domain.progress import Change, Position, Profile
+from skill.domain.reminders import CallResult, ReminderCall
 from skill.domain.routine import is_known_plan
 from skill.domain.screens import Screen
 from skill.domain.ssml import Speech
@@ -37,6 +39,11 @@ class Mode(StrEnum):
     DOCTOR_CHECKED = "doctor_checked"    # "Has a doctor checked you since last time?"
     RESCREEN = "rescreen"                # "Has anything changed since we started?"
     EASE_BACK = "ease_back"              # "Would you like to ease back in, at week 2?"
+    MINUTES_QUESTION = "minutes_question"  # "How many minutes do you have?"
+    REMINDER_TIME = "reminder_time"      # "What time each day would you like it?"
+    REMINDER_CONSENT = "reminder_consent"  # Alexa asks for the reminders permission
+    REMINDER_CHANGE = "reminder_change"  # "What time would you like it instead?"
+    REMINDER_CANCEL = "reminder_cancel"  # "Shall I cancel your daily reminder at 8 AM?"
 
 
 @dataclass(frozen=True)
@@ -141,6 +148,8 @@ class Session:
     offer: Offer | None = None
     # issue 16: the offer to ease back in after a break was answered in this session.
     welcomed_back: bool = False
+    # The first-use notice ("general guidance, not medical advice") was said this session.
+    noticed: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -152,6 +161,7 @@ class Session:
             "screened": self.screened,
             "offer": self.offer.to_dict() if self.offer else None,
             "welcomed_back": self.welcomed_back,
+            "noticed": self.noticed,
         }
 
     @classmethod
@@ -170,11 +180,32 @@ class Session:
             screened=raw.get("screened") is True,
             offer=Offer.parse(raw.get("offer")),
             welcomed_back=raw.get("welcomed_back") is True,
+            noticed=raw.get("noticed") is True,
         )
 
 
 def _known(position: Position | None) -> Position | None:
     return position if position is not None and is_known_plan(position.plan) else None
+
+
+@dataclass(frozen=True)
+class Card:
+    """A card in the Alexa app: health-neutral words only, since others may see it.
+
+    ``reminders_permission`` asks for the reminders permission instead of showing text.
+    """
+
+    title: str = ""
+    text: str = ""
+    reminders_permission: bool = False
+
+
+@dataclass(frozen=True)
+class Elicit:
+    """Ask Alexa to fill one slot of one intent with the next thing the user says."""
+
+    intent: str
+    slot: str
 
 
 @dataclass
@@ -184,6 +215,9 @@ class Reply:
     speech: Speech
     reprompt: Speech | None = None
     rate: str | None = None
+    card: Card | None = None
+    # The question takes a bare value ("five", "half seven"): Dialog.ElicitSlot for it.
+    elicit: Elicit | None = None
 
     @property
     def ends_session(self) -> bool:
@@ -201,6 +235,9 @@ class Outcome:
     screen: Screen | None = None
     # A safety question was answered: hear what was asked before it, after this reply.
     then: Pending | None = None
+    # A Reminders API call for the adapter to make, and what to say once it is made.
+    call: ReminderCall | None = None
+    after_call: Callable[[CallResult], Outcome] | None = None
 
 
 @dataclass
@@ -213,3 +250,5 @@ class Context:
     new_session: bool = True
     finished_at: str = ""
     turn_id: str = "local"
+    # The user has granted the reminders permission (as this request says).
+    reminders_permitted: bool = False

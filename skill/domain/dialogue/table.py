@@ -18,7 +18,8 @@ One rule applies to every cell whose behaviour leads to exercise
 
 The behaviours live beside this module, by concern: :mod:`.navigation` (moving
 through a routine and leaving), :mod:`.answers` (questions and progress),
-:mod:`.safety` (screen, pain, check-in) and :mod:`.preferences` (settings, program).
+:mod:`.safety` (screen, pain, check-in), :mod:`.preferences` (settings, program) and
+:mod:`.reminders` (the daily reminder and the minutes question).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from enum import Enum
 from skill.domain.dialogue import answers as a
 from skill.domain.dialogue import navigation as nav
 from skill.domain.dialogue import preferences as pref
+from skill.domain.dialogue import reminders as r
 from skill.domain.dialogue import safety as s
 from skill.domain.dialogue.state import Mode, Outcome, Said
 from skill.domain.dialogue.talk import Talk
@@ -72,7 +74,11 @@ TABLE: dict[str, dict[Mode | str, Behaviour]] = {
                           M.SAFETY_SCREEN: s.screen_says_see_physio,
                           M.SCREEN_CLEARED: s.cleared_by_physio, M.CHECK_IN: s.still_hurts,
                           M.FEEL_CHECK: s.felt_good, M.OFFER_WEEK_UP: pref.move_up_a_week,
-                          M.OFFER_REMINDER: pref.ask_reminder_time,
+                          M.OFFER_REMINDER: r.ask_reminder_time,
+                          M.MINUTES_QUESTION: nav.repeat_question,
+                          M.REMINDER_TIME: nav.repeat_question,
+                          M.REMINDER_CHANGE: nav.repeat_question,
+                          M.REMINDER_CANCEL: r.cancel_confirmed,
                           M.DOCTOR_CHECKED: s.doctor_has_checked, M.RESCREEN: s.something_changed,
                           M.EASE_BACK: s.ease_back_in},
     "no":                {ANY: nav.goodbye, M.OFFER_START: nav.decline_start,
@@ -82,6 +88,10 @@ TABLE: dict[str, dict[Mode | str, Behaviour]] = {
                           M.SCREEN_CLEARED: s.not_cleared_yet, M.CHECK_IN: s.feeling_fine,
                           M.FEEL_CHECK: s.ask_if_it_hurt, M.OFFER_WEEK_UP: pref.stay_at_week,
                           M.OFFER_REMINDER: pref.no_reminder,
+                          M.MINUTES_QUESTION: r.no_short_routine,
+                          M.REMINDER_TIME: r.no_reminder_time,
+                          M.REMINDER_CHANGE: r.no_new_time,
+                          M.REMINDER_CANCEL: r.keep_reminder,
                           M.DOCTOR_CHECKED: s.not_checked_yet, M.RESCREEN: s.nothing_changed,
                           M.EASE_BACK: s.carry_on_as_before},
     "feel_good":         {ANY: a.what_would_you_like, M.FEEL_CHECK: s.felt_good,
@@ -137,10 +147,21 @@ TABLE: dict[str, dict[Mode | str, Behaviour]] = {
     "change_setting":    {ANY: pref.change_setting},
     "settings_status":   {ANY: pref.settings_status},
     "reset_settings":    {ANY: pref.reset_settings},
-    "short_routine":     {ANY: pref.short_routine},
+    "short_routine":     {ANY: pref.short_routine, M.REMINDER_TIME: r.hour_unclear,
+                          M.REMINDER_CHANGE: r.hour_unclear},
     "just_stretches":    {ANY: pref.just_stretches},
     "make_easier":       {ANY: pref.make_easier},
     "delete":            {ANY: a.confirm_delete},
+    # The daily reminder (Said.value is the time as Alexa resolved it: "07:00", "EV"; or
+    # "later"/"earlier" with Said.number minutes). A bare "five" to "how many minutes?"
+    # that Alexa hears as five o'clock means five minutes.
+    "set_reminder":      {ANY: r.set_reminder, M.MINUTES_QUESTION: r.minutes_from_time,
+                          M.REMINDER_CHANGE: r.change_reminder},
+    "change_reminder":   {ANY: r.change_reminder, M.MINUTES_QUESTION: r.minutes_from_time},
+    "reminder_status":   {ANY: r.reminder_status},
+    "cancel_reminder":   {ANY: r.cancel_reminder},
+    # Alexa's answer to its reminders permission prompt (a Connections.Response).
+    "consent":           {ANY: r.consent_answered},
     "session_ended":     {ANY: nav.session_ended},
     # A screen's document finished speaking a step (Alexa.Presentation.APL.UserEvent).
     "step_end":          {ANY: nav.step_ended, M.SAFETY_SCREEN: nav.repeat_question,

@@ -11,11 +11,12 @@ the table or of any behaviour: the behaviours import it, never the other way rou
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 from datetime import date
 
 from skill.domain.content import phrase
-from skill.domain.dialogue.state import Context, Mode, Outcome, Reply, Session
+from skill.domain.dialogue.state import Context, Elicit, Mode, Outcome, Reply, Session
 from skill.domain.exercises import REVERSE_KEGEL, exercise_name
 from skill.domain.narration import step_exercise, step_title
 from skill.domain.program import Step
@@ -27,7 +28,28 @@ from skill.domain.routine import (
     is_known_plan,
     routine_steps,
 )
-from skill.domain.ssml import Speech
+from skill.domain.ssml import Speech, spoken_text
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+_INSTRUCTION = re.compile(r"\b(say|tell me)\b", re.IGNORECASE)
+
+
+def asks_something(speech: Speech) -> bool:
+    """Whether the last thing said is a question, or tells the user what to say."""
+    text = spoken_text(speech.ssml()).strip()
+    if not text:
+        return False
+    last = _SENTENCE_END.split(text)[-1]
+    return last.endswith("?") or _INSTRUCTION.search(last) is not None
+
+
+# The questions answered by a bare value ("five", "half seven"): every reply that asks
+# them, help and "say that again" included, has Alexa fill the slot with the answer.
+ELICITED = {
+    Mode.MINUTES_QUESTION: Elicit("ShortRoutineIntent", "Minutes"),
+    Mode.REMINDER_TIME: Elicit("SetReminderIntent", "Time"),
+    Mode.REMINDER_CHANGE: Elicit("ChangeReminderIntent", "Time"),
+}
 
 # A place older than this is offered second, after today's routine.
 STALE_PLACE_DAYS = 3
@@ -80,7 +102,9 @@ class Talk:
                        gentle, minutes)
 
     def steps(self, position: Position) -> tuple[Step, ...]:
-        choices = Choices(self.profile.settings, frozenset(position.eased), position.gentle,
+        """The routine's steps as they were fixed when its first step was narrated."""
+        settings = position.settings or self.profile.settings
+        choices = Choices(settings, frozenset(position.eased), position.gentle,
                           position.minutes)
         return routine_steps(position.plan, position.week, choices)
 
@@ -124,7 +148,15 @@ class Talk:
     # ------------------------------------------------------------------ speaking
 
     def line(self, key: str, **values: object) -> str:
-        return phrase(key, self.rng, **values)
+        return phrase(key, self.rng, **{"example": self.example(), **values})
+
+    def example(self) -> str:
+        """A single exercise to name as an example: never one left out for now."""
+        eased = set(self.profile.eased) if self.profile.gentle_left > 0 else set()
+        for stretch_id in ("butterfly", "bridge", "seated_hip"):
+            if stretch_id not in eased:
+                return f"the {exercise_name(stretch_id)}"
+        return exercise_name(REVERSE_KEGEL)
 
     def say(self, key: str, **values: object) -> Speech:
         return Speech().say(self.line(key, **values))
@@ -135,9 +167,17 @@ class Talk:
 
     def ask(self, speech: Speech, mode: Mode, reprompt: Speech | None = None,
             **updates: object) -> Outcome:
-        """Say ``speech`` and listen: ``mode`` is the question it asked."""
+        """Say ``speech`` and listen: ``mode`` is the question it asked.
+
+        The microphone stays open only after a question: a reply that would listen
+        without asking anything ends with the state's question in words. (The reprompt
+        comes only after seconds of silence, so it does not count.)
+        """
         session = self.next_session(mode=mode, **updates)
-        return self._outcome(Reply(speech, reprompt or self.reprompt(session)), session)
+        again = reprompt or self.reprompt(session)
+        if not asks_something(speech):
+            speech.extend(again)
+        return self._outcome(Reply(speech, again, elicit=ELICITED.get(mode)), session)
 
     def end(self, speech: Speech | None, **updates: object) -> Outcome:
         """Say ``speech`` and close the session; the place stays kept."""
@@ -171,7 +211,7 @@ class Talk:
                 return self.say("offer_resume_reprompt", next=self.title(position, index))
         if session.mode in (Mode.BETWEEN_STEPS, Mode.OFFER_RESUME):
             return Speech().say(phrase("idle_reprompt"))
-        return Speech().say(phrase(f"{session.mode.value}_reprompt"))
+        return Speech().say(phrase(f"{session.mode.value}_reprompt", example=self.example()))
 
     def _outcome(self, reply: Reply | None, session: Session) -> Outcome:
         if reply is not None:
@@ -180,4 +220,4 @@ class Talk:
         return Outcome(reply, session, self.changes, self.events)
 
 
-__all__ = ["ROUTINE_PLANS", "STALE_PLACE_DAYS", "Talk"]
+__all__ = ["ROUTINE_PLANS", "STALE_PLACE_DAYS", "Talk", "asks_something"]

@@ -53,6 +53,12 @@ def ask_check_in(c: Talk, lead: Speech, pending: Pending | None) -> Outcome:
     return c.ask(lead, Mode.CHECK_IN, pending=pending)
 
 
+def _just_finished(c: Talk) -> bool:
+    """The check-in follows a routine finished in this session ("how did that feel?")."""
+    position = c.session.position
+    return c.session.pending is None and position is not None and c.upcoming(position) is None
+
+
 def _carry_on(c: Talk, lead: Speech) -> Outcome:
     """The question is answered: on to what was asked before it, or to today's offer.
 
@@ -61,8 +67,7 @@ def _carry_on(c: Talk, lead: Speech) -> Outcome:
     """
     pending = c.session.pending
     c.session = c.next_session(pending=None)
-    position = c.session.position
-    if pending is None and position is not None and c.upcoming(position) is None:
+    if pending is None and _just_finished(c):
         # Asked after a routine just finished: never offer the whole routine again.
         return c.end(lead.say(c.line("goodbye_after_routine")))
     if pending is None:
@@ -99,7 +104,10 @@ def feeling_fine(c: Talk, said: Said) -> Outcome:
     c.changes.append(CheckedIn(fine=True))
     profile = c.profile
     lead = Speech()
-    if profile.gentle_left > 0:
+    if _just_finished(c):
+        # "Does it still hurt?" after a routine: no news about sessions still to come.
+        lead.say(c.line("glad_fine"))
+    elif profile.gentle_left > 0:
         eased = []
         for exercise in profile.eased:
             easier = easier_version(exercise)

@@ -88,7 +88,8 @@ def step_seconds(step: Step, settings: Settings) -> float:
 
 
 @cache
-def _fits(step: Step, settings: Settings) -> bool:
+def fits(step: Step, settings: Settings) -> bool:
+    """Whether ``step`` narrated with ``settings`` keeps inside the bound, whatever the phrasing."""
     # The worst of a few phrasings, so that any day's narration keeps inside the bound.
     longest = max(narrate(step, random.Random(seed), settings).seconds(settings.speaking_rate)
                   for seed in range(PLANNING_SEEDS))
@@ -125,7 +126,7 @@ def _release_rounds(reps: int, hold: int, settings: Settings) -> list[ReleaseSet
             if best is not None and spread > best_spread:
                 break
             rounds = _rounds(sizes, hold)
-            if all(_fits(step, settings) for step in rounds):
+            if all(fits(step, settings) for step in rounds):
                 longest = max(step_seconds(step, settings) for step in rounds)
                 if best is None or longest < best[0]:
                     best, best_spread = (longest, rounds), spread
@@ -137,7 +138,7 @@ def _release_rounds(reps: int, hold: int, settings: Settings) -> list[ReleaseSet
 def _stretch_steps(stretch_id: str, hold: int, settings: Settings) -> list[Step]:
     sides = SIDES if stretches()[stretch_id].sided else ("",)
     whole = StretchStep(stretch_id, hold, sides)
-    if len(sides) == 1 or _fits(whole, settings):
+    if len(sides) == 1 or fits(whole, settings):
         return [whole]
     return [StretchStep(stretch_id, hold, (side,)) for side in sides]
 
@@ -195,5 +196,5 @@ def routine_minutes(plan: str, week: int, choices: Choices = NO_CHOICES) -> int:
 
 
 __all__ = ["DAILY", "MAX_STEP_SECONDS", "NO_CHOICES", "STRETCHES", "Choices", "Targets",
-           "easier_version", "is_known_plan", "routine_minutes", "routine_steps", "step_seconds",
-           "targets"]
+           "easier_version", "fits", "is_known_plan", "routine_minutes", "routine_steps",
+           "step_seconds", "targets"]

@@ -85,7 +85,7 @@ def deliver(c: Talk, position: Position, lead: Speech) -> Outcome:
     if index is None:
         return finish(c, position, lead)
     steps = c.steps(position)
-    settings = c.profile.settings
+    settings = c.narration_settings(position, index)
     speech = Speech().extend(lead)
     if position.steps_done == 0:
         # The start of the day's routine: the safety line every time, the mat and warm-up

@@ -17,14 +17,19 @@ from alexa_api import RemindersApi
 from conftest import Conversation, LambdaHost
 from test_reminders import ApiDevice
 
+from skill.domain.narration import spoken_seconds as spoken_text_seconds
 from skill.domain.progress import (
     NoticeHeard,
     Profile,
+    ProgramWeekSet,
     SessionCompleted,
     SessionRecord,
+    SettingsChanged,
     TimeZoneLearned,
 )
-from skill.domain.ssml import spoken_text
+from skill.domain.routine import MAX_STEP_SECONDS
+from skill.domain.settings import Settings
+from skill.domain.ssml import spoken_text, total_pause_seconds
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
 
@@ -414,3 +419,27 @@ def test_9_the_progress_screen_says_1_session(lambda_handler: Any) -> None:
     [render] = [d for d in directives(user) if d["type"].endswith("RenderDocument")]
     stats = render["datasources"]["progress"]["properties"]["stats"]
     assert "1 session," in stats and "1 sessions" not in stats
+
+
+def _audio_seconds(response: dict[str, Any]) -> float:
+    ssml = (response["response"].get("outputSpeech") or {}).get("ssml", "")
+    rate = re.search(r'<prosody rate="(\d+%)">', ssml)
+    return spoken_text_seconds(spoken_text(ssml), rate.group(1) if rate else None) + \
+        total_pause_seconds(ssml)
+
+
+def test_3_a_slower_pace_mid_set_never_runs_a_step_past_the_bound(
+        user: Conversation, lambda_store: SqliteStore) -> None:
+    key = user_key(user.device.user_id)
+    lambda_store.save(key, Profile(), [NoticeHeard("2026-11-10"), ProgramWeekSet(4),
+                                       SettingsChanged(Settings(pace=-1))])
+    begin(user)                                          # round 1 of week 4, planned brisk
+    assert "round 2" in user.speech_of(user.last)
+    for _ in range(3):
+        answer = user.say("ChangeSettingIntent", Change=("slower", "slower"))
+    assert "next exercise" in answer                     # this set keeps its pace
+    while mode(user) == "between_steps":
+        user.say("AMAZON.NextIntent")
+        assert _audio_seconds(user.last) <= MAX_STEP_SECONDS + 20, user.speech_of(user.last)
+    assert any('<prosody rate="85%">' in r["response"]["outputSpeech"]["ssml"]
+               for r in user.responses[-3:])             # the stretches are slowest

@@ -50,7 +50,7 @@ from ask_sdk_model.interfaces.alexa.presentation.aplt.render_document_directive 
 from ask_sdk_model.interfaces.alexa.presentation.aplt.target_profile import TargetProfile
 from ask_sdk_model.response import Response
 
-from skill.alexa.replies import speak
+from skill.alexa.replies import card, speak
 from skill.domain.dialogue import Outcome, Said
 from skill.domain.narration import narrate, spoken_seconds, step_title
 from skill.domain.program import ReleaseSet
@@ -151,6 +151,9 @@ def _present_step(handler_input: HandlerInput, outcome: Outcome, screen: StepScr
     rate = reply.rate if reply is not None else None
     token = step_token(outcome.session.position)
     builder = handler_input.response_builder
+    if reply is not None and reply.card is not None:
+        # The turn appears in the Alexa app's activity on a screen device too.
+        builder.set_card(card(reply.card))
     lead = Speech().extend(screen.lead)
     for note in notes:
         lead.say(note)

@@ -17,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils.request_util import get_request_type
 from ask_sdk_model.response import Response
 
 from skill.alexa.reminder_calls import make_call
@@ -172,6 +173,11 @@ class Turn:
                                self.services.time_zone_lookup, self.extra_changes)
             if result is not None and outcome.after_call is not None:
                 outcome = outcome.after_call(result)
+        if outcome.reply is not None and outcome.reply.elicit is not None and \
+                get_request_type(self.handler_input) != "IntentRequest":
+            # Dialog directives answer intents only: after a screen event or Alexa's
+            # permission answer the question is asked in words alone.
+            outcome.reply.elicit = None
         notes: list[str] = []
         if outcome.delete_user:
             if not self._delete():

@@ -46,8 +46,8 @@ BREATHING_OUT_PAUSE = 4.0
 POSITION_PAUSE = 8.0         # time to get into a stretch before its hold starts
 SWITCH_PAUSE = 5.0           # time to change sides
 ROUND_REST = 10.0            # the rest between two rounds of releases
-MARCH_SECONDS = 14.0         # the guided warm-up: marching, then hip circles
-CIRCLES_SECONDS = 8.0
+MARCH_SECONDS = 10.0         # the guided warm-up: marching, then hip circles
+CIRCLES_SECONDS = 6.0
 SIDES = ("right", "left")
 # Soft sounds from Alexa's sound library for the tones setting: a higher chime to let go,
 # a lower one to relax.
@@ -251,7 +251,7 @@ def _warm_up(out: _Cues, pick: Picker, settings: Settings, brief: bool) -> None:
     out.add(pick(content["lead"][0]))
     out.add(pick(content["march"][0]), MARCH_SECONDS, between=content["march_on"][0])
     out.add(pick(content["circles"][0]), CIRCLES_SECONDS)
-    out.add(pick(content["ready"][0]), 2)
+    out.add(pick(content["ready"][0]), 1)
 
 
 def _hold(out: _Cues, seconds: int, own_cues: list[Line], side: str, first: bool,

@@ -133,7 +133,8 @@ def step_seconds(step: Step, settings: Settings) -> float:
 
 
 @cache
-def _fits(step: Step, settings: Settings) -> bool:
+def fits(step: Step, settings: Settings) -> bool:
+    """Whether ``step`` narrated with ``settings`` keeps inside the bound, whatever the phrasing."""
     # The worst of a few phrasings, so that any day's narration keeps inside the bound,
     # with room for the lead-in and closing said around it, at this user's speaking rate.
     rate = settings.speaking_rate
@@ -173,7 +174,7 @@ def _release_rounds(reps: int, hold: int, settings: Settings) -> list[ReleaseSet
             if best is not None and spread > best_spread:
                 break
             rounds = _rounds(sizes, hold)
-            if all(_fits(step, settings) for step in rounds):
+            if all(fits(step, settings) for step in rounds):
                 longest = max(step_seconds(step, settings) for step in rounds)
                 if best is None or longest < best[0]:
                     best, best_spread = (longest, rounds), spread
@@ -189,7 +190,7 @@ def _stretch_steps(stretch_id: str, hold: int, settings: Settings,
     brief and the hold shortened (never under 30 s) until it fits."""
     sides = SIDES if stretches()[stretch_id].sided else ("",)
     whole = StretchStep(stretch_id, hold, sides, opening)
-    if _fits(whole, settings):
+    if fits(whole, settings):
         return [whole]
     # The warm-up is kept before a long hold is: it is safety, the hold a preference.
     openings = [opening, BRIEF_WARM_UP, MAT] if opening == WARM_UP else [opening]
@@ -197,7 +198,7 @@ def _stretch_steps(stretch_id: str, hold: int, settings: Settings,
         for shorter in range(hold, STRETCH_HOLD_MIN - 1, -STRETCH_HOLD_STEP):
             steps = [StretchStep(stretch_id, shorter, (side,), first if index == 0 else "")
                      for index, side in enumerate(sides)]
-            if all(_fits(step, settings) for step in steps):
+            if all(fits(step, settings) for step in steps):
                 return [*steps]
     return [StretchStep(stretch_id, STRETCH_HOLD_MIN, (side,), MAT if index == 0 else "")
             for index, side in enumerate(sides)]
@@ -268,6 +269,6 @@ def routine_minutes(plan: str, week: int, choices: Choices = NO_CHOICES) -> int:
 
 
 __all__ = ["DAILY", "MAX_RESPONSE_SECONDS", "MAX_STEP_SECONDS", "NO_CHOICES", "STRETCHES",
-           "Choices", "Targets", "eased_form", "easier_version", "is_known_plan",
+           "Choices", "Targets", "eased_form", "easier_version", "fits", "is_known_plan",
            "region_eases", "release_targets", "routine_minutes", "routine_steps",
            "step_seconds", "targets"]

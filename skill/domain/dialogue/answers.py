@@ -86,7 +86,7 @@ def help_here(c: Talk, said: Said) -> Outcome:
     """Help in every state: what the skill does, then what can be said here and now."""
     mode = c.session.mode
     here = c.line(f"help_{mode.value}")
-    speech = Speech() if "Release Coach" in here else c.say("help_what_i_do")
+    speech = Speech() if here.startswith("I'm Release Coach") else c.say("help_what_i_do")
     return c.ask(speech.say(here).extend(c.reprompt(c.session)), mode)
 
 

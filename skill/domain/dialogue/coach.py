@@ -91,6 +91,11 @@ def _led_by(lead: Speech, outcome: Outcome) -> Outcome:
     """``outcome`` with ``lead`` said first (on a screen too, where the lead is spoken)."""
     if not lead.parts:
         return outcome
+    later = outcome.after_call
+    if later is not None:
+        # The reply comes once the adapter has made its call: the lead goes first then.
+        outcome.after_call = lambda result: _led_by(lead, later(result))
+        return outcome
     if outcome.reply is None:
         return outcome
     outcome.reply.speech = Speech().extend(lead).extend(outcome.reply.speech)

@@ -91,7 +91,7 @@ def deliver(c: Talk, position: Position, lead: Speech) -> Outcome:
     if index is None:
         return finish(c, position, lead)
     steps = c.steps(position)
-    settings = c.profile.settings
+    settings = c.narration_settings(position, index)
     speech = Speech().extend(lead)
     if position.steps_done == 0 or not c.session.in_routine:
         # The start of the day's routine, and of every session that leads to exercise,

@@ -100,8 +100,13 @@ def change_setting(c: Talk, said: Said) -> Outcome:
     if new != c.profile.settings:
         c.changes.append(SettingsChanged(new))
     speech = c.say(key)
-    if c.session.in_routine and new != c.ctx.profile.settings:
-        speech.say(c.line("setting_from_next_step"))
+    position = c.session.position
+    if c.session.in_routine and position is not None and new != c.ctx.profile.settings:
+        index = c.upcoming(position)
+        # The routine's plan is fixed: a change that would make the next step too long
+        # for one response waits for the next exercise, and says so.
+        waits = index is not None and c.narration_settings(position, index) != new
+        speech.say(c.line("setting_from_next_exercise" if waits else "setting_from_next_step"))
     return c.follow_up(speech)
 
 

@@ -118,6 +118,12 @@ def ask_check_in(c: Talk, lead: Speech, pending: Pending | None) -> Outcome:
     return c.ask(lead, Mode.CHECK_IN, pending=pending)
 
 
+def _just_finished(c: Talk) -> bool:
+    """The check-in follows a routine finished in this session ("how did that feel?")."""
+    position = c.session.position
+    return c.session.pending is None and position is not None and c.upcoming(position) is None
+
+
 def _carry_on(c: Talk, lead: Speech) -> Outcome:
     """The question is answered: on to what was asked before it, or to today's offer.
 
@@ -126,8 +132,7 @@ def _carry_on(c: Talk, lead: Speech) -> Outcome:
     """
     pending = c.session.pending
     c.session = c.next_session(pending=None)
-    position = c.session.position
-    if pending is None and position is not None and c.upcoming(position) is None:
+    if pending is None and _just_finished(c):
         # Asked after a routine just finished: never offer the whole routine again.
         return c.end(lead.say(c.line("goodbye_after_routine")))
     if pending is None:
@@ -207,7 +212,8 @@ def _going_gently(c: Talk, lead: Speech) -> Speech:
 def feeling_fine(c: Talk, said: Said) -> Outcome:
     c.changes.append(CheckedIn(fine=True))
     lead = c.say("glad_fine")
-    if c.profile.gentle_left > 0:
+    if c.profile.gentle_left > 0 and not _just_finished(c):
+        # ("Does it still hurt?" after a routine: no news about sessions still to come.)
         _going_gently(c, lead)
     return _carry_on(c, lead)
 
@@ -309,7 +315,10 @@ def pain_answer(c: Talk, symptom: str | None, lead: str | None = None) -> Speech
 
 
 def _reported(c: Talk, symptom: str | None, eased: str | None = None) -> None:
-    c.changes.append(PainReported(eased, region_eases(symptom),
+    # The stretch just done is eased only when what was reported is a pain or a cramp in it,
+    # not a leak, a dizzy spell or a red flag.
+    hurt = symptom is None or symptom in HURTS or symptom == "cramp"
+    c.changes.append(PainReported(eased if hurt else None, region_eases(symptom),
                                   see_doctor=symptom in RED_FLAGS))
 
 

@@ -25,9 +25,11 @@ from skill.domain.routine import (
     DAILY,
     STRETCHES,
     Choices,
+    fits,
     is_known_plan,
     routine_steps,
 )
+from skill.domain.settings import Settings
 from skill.domain.ssml import Speech, spoken_text
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
@@ -107,6 +109,16 @@ class Talk:
         choices = Choices(settings, frozenset(position.eased), position.gentle,
                           position.minutes)
         return routine_steps(position.plan, position.week, choices)
+
+    def narration_settings(self, position: Position, index: int) -> Settings:
+        """How step ``index`` is narrated: with the settings of now (a change applies from
+        the next step), unless that would run it past the bound for one response; then
+        as planned, and the change applies from the next exercise."""
+        step = self.steps(position)[index]
+        now = self.profile.settings
+        if position.settings is None or fits(step, now):
+            return now
+        return replace(now, pace=position.settings.pace, brief=position.settings.brief)
 
     def upcoming(self, position: Position, start: int | None = None) -> int | None:
         """The index of the next step to deliver, passing over skipped exercises."""

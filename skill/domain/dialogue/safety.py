@@ -292,7 +292,11 @@ def _exercising(c: Talk) -> bool:
 def pain_answer(c: Talk, symptom: str | None, lead: str | None = None) -> Speech:
     """The reply that fits the report: what to do now, who to see and how soon, and
     what happens next time. Red flags go to a doctor and say so; nothing else does."""
-    speech = c.say(lead or ("pain_stop" if _exercising(c) else "pain_heard"))
+    # An emergency is said first; "I'm sorry to hear that" would only delay it.
+    if lead is None and symptom in URGENT and not _exercising(c):
+        speech = Speech()
+    else:
+        speech = c.say(lead or ("pain_stop" if _exercising(c) else "pain_heard"))
     place = c.place()
     kept = place is not None and place.plan in ROUTINE_PLANS and c.upcoming(place) is not None
     if symptom in RED_FLAGS:

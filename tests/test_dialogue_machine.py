@@ -440,3 +440,16 @@ def test_3_a_slower_pace_mid_set_never_runs_a_step_past_the_bound(
         assert _audio_seconds(user.last) <= MAX_STEP_SECONDS + 20, user.speech_of(user.last)
     assert any('<prosody rate="85%">' in r["response"]["outputSpeech"]["ssml"]
                for r in user.responses[-3:])             # the stretches are slowest
+
+
+def test_8_mid_routine_new_targets_wait_for_the_next_routine_and_answers_agree(
+        user: Conversation) -> None:
+    begin(user)                                          # round 1 of 10 releases
+    answer = user.say("ChangeSettingIntent", Change=("more reps", "more_reps"))
+    assert "next routine" in answer
+    assert "10 reverse Kegels" in user.say("TodaysRoutineIntent")  # the routine in hand
+    assert "5 releases" in user.say("AMAZON.NextIntent")           # round 2 as planned
+    user.say("AMAZON.PauseIntent")
+    user.later(days=1)
+    user.launch()
+    assert "12 releases" in user.one_shot("ProgramWeekIntent")      # the next routine's

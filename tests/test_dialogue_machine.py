@@ -443,3 +443,18 @@ def test_3_a_slower_pace_mid_set_never_runs_a_step_past_the_bound(
         assert _audio_seconds(user.last) <= MAX_STEP_SECONDS + 20, user.speech_of(user.last)
     assert any('<prosody rate="85%">' in r["response"]["outputSpeech"]["ssml"]
                for r in user.responses[-3:])             # the stretches are slowest
+
+
+def test_8_mid_routine_new_targets_wait_for_the_next_routine_and_answers_agree(
+        user: Conversation) -> None:
+    begin(user)                                          # round 1 of 10 releases
+    answer = user.say("ChangeSettingIntent", Change=("more reps", "more_reps"))
+    assert "next routine" in answer
+    assert "10 reverse Kegels" in user.say("TodaysRoutineIntent")  # the routine in hand
+    # Round 2 as planned, of 10 (issue 16's whole-response bound splits them 4 and 6).
+    second = user.say("AMAZON.NextIntent")
+    assert re.search(r"round 2 of 2: (5|6) releases", second) and "of 12" not in second
+    user.say("AMAZON.PauseIntent")
+    user.later(days=1)
+    user.launch()
+    assert "12 releases" in user.one_shot("ProgramWeekIntent")      # the next routine's

@@ -4,8 +4,8 @@ Start with :mod:`skill.domain.dialogue.table`: every state, everything a user ca
 and what happens. :class:`~skill.domain.dialogue.coach.Coach` runs one turn of it.
 
 The imports run one way: ``coach`` -> ``table`` -> the behaviours (``navigation`` ->
-``safety``, ``answers``, ``preferences``) -> ``flow`` (the moves they share) -> ``talk``
-(what a turn knows, and how it speaks) -> ``state``.
+``answers``, ``safety``; ``reminders`` -> ``preferences``) -> ``flow`` (the moves they
+share) -> ``talk`` (what a turn knows, and how it speaks) -> ``state``.
 """
 
 from skill.domain.dialogue.coach import Coach

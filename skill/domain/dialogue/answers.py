@@ -42,7 +42,7 @@ MAX_ECHOED_CHARS = 40
 
 def todays_routine(c: Talk, said: Said) -> Outcome:
     if c.session.in_routine:
-        return c.follow_up(Speech().say(routine_summary(c)))
+        return c.follow_up(Speech().say(routine_summary(c, in_hand=c.session.position)))
     return offer_start(c, Speech())
 
 

@@ -60,10 +60,6 @@ class Coach:
                 return blocked
         return cell.behaviour(c, said)
 
-    def reprompt(self) -> Speech:
-        """What Alexa says after silence in this context's state: the question again."""
-        talk = Talk(self.context)
-        return talk.reprompt(talk.session)
 
 
 def understood(said: Said) -> Said:

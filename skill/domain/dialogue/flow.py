@@ -35,6 +35,7 @@ from skill.domain.progress import (
 from skill.domain.routine import (
     DAILY,
     STRETCHES,
+    Choices,
     easier_version,
     release_targets,
     routine_minutes,
@@ -356,12 +357,21 @@ def gentle_targets(c: Talk) -> str:
     return lighter_words(release_targets(week, settings), release_targets(week, settings, True))
 
 
-def routine_summary(c: Talk, plan: str = DAILY, minutes: int = 0) -> str:
-    """Today's routine in one sentence: the week, what it holds, how long it takes."""
+def routine_summary(c: Talk, plan: str = DAILY, minutes: int = 0,
+                    in_hand: Position | None = None) -> str:
+    """Today's routine in one sentence: the week, what it holds, how long it takes.
+
+    ``in_hand`` is a routine under way: it is described as it was planned, since its
+    plan is fixed, whatever the settings are now.
+    """
     profile = c.profile
     choices = c.new_choices(minutes)
-    steps = routine_steps(plan, profile.week, choices)
-    length = routine_minutes(plan, profile.week, choices)
+    if in_hand is not None:
+        plan, minutes = in_hand.plan, in_hand.minutes
+        choices = Choices(in_hand.settings or profile.settings, frozenset(in_hand.eased),
+                          in_hand.gentle, in_hand.minutes)
+    steps = routine_steps(plan, profile.week if in_hand is None else in_hand.week, choices)
+    length = routine_minutes(plan, profile.week if in_hand is None else in_hand.week, choices)
     names: list[str] = []
     reps = hold = 0
     for step in steps:

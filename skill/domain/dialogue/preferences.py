@@ -103,10 +103,15 @@ def change_setting(c: Talk, said: Said) -> Outcome:
     position = c.session.position
     if c.session.in_routine and position is not None and new != c.ctx.profile.settings:
         index = c.upcoming(position)
-        # The routine's plan is fixed: a change that would make the next step too long
-        # for one response waits for the next exercise, and says so.
+        old = c.ctx.profile.settings
+        # The routine's plan is fixed: new targets wait for the next routine; a change that
+        # would make the next step too long for one response waits for the next exercise.
+        targets_changed = (new.reps_change, new.hold_change, new.stretch_hold) != \
+            (old.reps_change, old.hold_change, old.stretch_hold)
         waits = index is not None and c.narration_settings(position, index) != new
-        speech.say(c.line("setting_from_next_exercise" if waits else "setting_from_next_step"))
+        key = ("setting_from_next_routine" if targets_changed
+               else "setting_from_next_exercise" if waits else "setting_from_next_step")
+        speech.say(c.line(key))
     return c.follow_up(speech)
 
 

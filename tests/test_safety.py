@@ -14,6 +14,7 @@ import pytest
 from conftest import Conversation
 
 from skill.alexa.envelopes import Device
+from skill.domain.dialogue import Coach, Context, Mode, Said, Session
 from skill.domain.program import MAINTENANCE
 from skill.domain.progress import Change, NoticeHeard, Profile, ProgramWeekSet
 from skill.store import user_key
@@ -289,3 +290,13 @@ def test_the_screen_is_asked_again_briefly_after_three_months(
     assert (user.now.date() - screened).days >= 91 and len(speech) < 400
     user.say("AMAZON.NoIntent")
     assert stored(lambda_store).screened_on == user.now.date().isoformat()
+
+
+def test_a_condition_said_during_the_screen_is_a_yes() -> None:
+    # "I'm pregnant": the model's intent for it is issue 20's (Said "condition"); the domain
+    # already hears it as a yes to the screen, pointing to a physiotherapist first.
+    context = Context(Profile(), date(2026, 11, 18), Session(mode=Mode.SAFETY_SCREEN))
+    outcome = Coach(context).hear(Said("condition", value="pregnant", heard="I'm pregnant"))
+    assert outcome.session.mode is Mode.SCREEN_CLEARED and outcome.reply is not None
+    assert "physiotherapist" in " ".join(outcome.reply.speech.parts)
+    assert not any(isinstance(change, NoticeHeard) for change in outcome.changes)

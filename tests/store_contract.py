@@ -69,9 +69,13 @@ def check_round_trip_every_field(backend: Backend) -> None:
     store = backend.make_store()
     position = Position(plan="daily", week=2, step=3, started_on="2026-03-01",
                         seconds_done=95, steps_done=2, minutes=8, gentle=True,
-                        eased=("pigeon",), skipped=("bridge",))
+                        eased=("pigeon",), skipped=("bridge",),
+                        # issue-15: the plan's settings and what is credited of it.
+                        settings=Settings(pace=-1), done=(0, 2), credited_seconds=40,
+                        credited_steps=1, program_day=True)
     base = Profile(
         first_seen_on="2026-02-01", safety_notice_heard=True, check_in=True, gentle_left=2,
+        screened_on="2026-02-01", see_doctor_first=True,  # issue 16's neutral flags
         eased=["pigeon"], settings=Settings(pace=1, brief=True), program_week=2,
         program_days=4, last_program_day="2026-02-28",
         time_zone="Europe/Berlin", sessions=12, seconds=4321, practice_days=9,
@@ -79,7 +83,8 @@ def check_round_trip_every_field(backend: Backend) -> None:
         last_session_title="Butterfly stretch", last_session_seconds=240,
         daily={"2026-02-27": [1, 300], "2026-02-28": [2, 480]}, position=None,
         reminder=ReminderState(at="07:30", alert_token="alert-token-1",
-                               declined_on="2026-02-10", offered_on="2026-02-11"))
+                               declined_on="2026-02-10", offered_on="2026-02-11"),
+        advised_on="2026-02-28")
     defaults = Profile()
     expected = Profile(**{**base.__dict__, "position": position, "version": 1})
     for spec in fields(Profile):

@@ -83,7 +83,7 @@ def test_every_way_out_keeps_the_next_step_as_the_place(
     user.later(hours=3)
     offer = user.launch()
     if leave == "ReportPainIntent":
-        assert "still hurt" in offer
+        assert "still bothering you" in offer
         offer = user.say("AMAZON.NoIntent")
     assert "butterfly" in offer and "reverse Kegels" in offer
     again = user.say("AMAZON.YesIntent")
@@ -108,7 +108,9 @@ def test_skip_skips_what_comes_next_and_can_name_a_step(
     through_kegels(user)
     skipped = user.say("SkipIntent")
     assert skipped.startswith("Okay, skipping the butterfly stretch")
-    assert SEATED in skipped and BUTTERFLY not in skipped.split("skipping")[1][:40]
+    assert "seated hip stretch" in skipped and BUTTERFLY not in skipped.split("skipping")[1][:40]
+    # The seated hip stretch no longer builds on a butterfly that was skipped.
+    assert "butterfly" not in skipped.split("skipping the butterfly stretch")[1]
     user.later(days=1)
     through_kegels(user)
     named = user.say("SkipIntent", Exercise=("seated hip stretch", "seated_hip"))
@@ -268,28 +270,37 @@ def test_the_first_use_screen_points_to_a_physio_and_stores_no_answer(
 def test_every_routine_starts_with_stop_if_it_hurts_and_the_warm_up(user: Conversation) -> None:
     first = begin(user)
     assert re.search(r"stop (if anything hurts|at any pain)", first, re.I)
-    assert "warm up" in first and "mat" in first
+    through = through_kegels(user) if "butterfly" not in first else first
+    assert "warm" not in through
+    # issue 16: a guided warm-up on the mat before the first stretch, not advice in passing.
+    stretch = user.say("AMAZON.NextIntent")
+    assert re.search(r"warm", stretch) and "mat" in stretch and "on the spot" in stretch
+    assert stretch.index("on the spot") < stretch.index(BUTTERFLY)
 
 
 def test_pain_is_followed_up_at_the_start_of_any_next_session(
         user: Conversation, lambda_store: SqliteStore) -> None:
     through_kegels(user)
-    assert user.say("AMAZON.NextIntent").startswith("The butterfly stretch.")
+    # The first stretch: the guided warm-up, then the butterfly by name (issue 16).
+    assert "The butterfly stretch." in user.say("AMAZON.NextIntent")
     stop = user.say("ReportPainIntent", Symptom=("knee", "knee"))
     assert "doctor or a physiotherapist" in stop and "urgently" in stop
     saved = stored(lambda_store).to_dict()
-    assert "knee" not in json.dumps(saved) and not any("pain" in key for key in saved)
+    # Only neutral coaching state: the exercises to ease, never the word the user said.
+    assert '"knee"' not in json.dumps(saved) and not any("pain" in key for key in saved)
     user.later(days=1)
     check = user.one_shot("StartRoutineIntent")      # a one-shot, not a launch
-    assert check.endswith("Does it still hurt?") and KEGELS not in check
+    assert check.endswith("Is it still bothering you?") and KEGELS not in check
     still = user.say("AMAZON.YesIntent")
     assert "no exercise today" in still and not user.session_open
     user.later(days=1)
     asked = user.one_shot("AMAZON.ResumeIntent")
-    assert asked.endswith("Does it still hurt?"), asked
+    assert asked.endswith("Is it still bothering you?"), asked
     gentle = user.say("AMAZON.NoIntent")
     assert "go gently" in gentle and "leave out the butterfly stretch" in gentle
-    assert "The seated hip stretch." in gentle
+    # The place is said after the check-in: "Picking up after the reverse Kegels: next is
+    # the seated hip stretch."
+    assert "next is the seated hip stretch" in gentle
     assert stored(lambda_store).gentle_left == 3 and not stored(lambda_store).check_in
 
 
@@ -402,7 +413,8 @@ def test_a_week_of_full_routines_offers_the_next_week_and_waits_for_yes(
 
 
 def test_the_week_never_passes_the_program(user: Conversation, lambda_store: SqliteStore) -> None:
-    assert "stepped back" not in user.one_shot("MakeEasierIntent")
-    assert "week 1, the gentlest" in user.one_shot("MakeEasierIntent")
+    # Week 1 has no week before it: "make it easier" goes gently instead, lighter still.
+    easier = user.one_shot("MakeEasierIntent")
+    assert "stepped back" not in easier and "8 releases of 3 seconds instead of 10" in easier
     program = user.one_shot("ProgramWeekIntent")
     assert "week 1 of the 4 week program" in program and "week 5" not in program

@@ -39,10 +39,20 @@ def session(on: date, seconds: int = 300, plan: str = "daily", n: int = 0) -> Se
 # ------------------------------------------------------------------ SSML
 
 
-def test_long_pauses_are_chained_breaks_of_at_most_ten_seconds() -> None:
-    assert pause(30) == '<break time="10s"/>' * 3
-    assert pause(12.5) == '<break time="10s"/><break time="2500ms"/>'
-    assert pause(0) == ""
+def test_long_silences_have_a_cue_between_breaks_and_no_two_breaks_meet() -> None:
+    # issue 16: what Alexa does with adjacent breaks is undocumented (espeak merges them).
+    with pytest.raises(ValueError):
+        pause(12.5)
+    assert pause(0) == "" and pause(2.5) == '<break time="2500ms"/>'
+    long = Speech().say("Rest.").silence(30, ["No rush."]).ssml()
+    assert long == ('<speak>Rest. <break time="10s"/> No rush. <break time="10s"/> No rush. '
+                    '<break time="10s"/></speak>')
+    merged = Speech().say("Rest.").pause(4).pause(3).ssml()
+    assert merged == '<speak>Rest. <break time="7s"/></speak>' and problems(merged) == []
+    with pytest.raises(ValueError):
+        Speech().say("Rest.").pause(6).pause(6)
+    assert problems('<speak>Rest. <break time="5s"/> <break time="5s"/></speak>') == [
+        "two <break>s are adjacent"]
 
 
 def test_text_is_escaped_into_well_formed_ssml() -> None:

@@ -21,7 +21,8 @@ from ask_sdk_model.canfulfill.can_fulfill_intent_values import CanFulfillIntentV
 from ask_sdk_model.response import Response
 
 from skill.alexa.intents import INTENT_UTTERANCES, intent_name, said_from
-from skill.alexa.reminder_handlers import REMINDER_INTENT_HANDLERS, ConsentResponseHandler
+from skill.alexa.reminder_handlers import ConsentResponseHandler
+from skill.alexa.screens import TOKEN_KEY, said_from_event
 from skill.alexa.turns import Services, Turn, alexa_user_id, turn_report
 from skill.domain.content import phrase
 from skill.domain.dialogue import Said
@@ -99,8 +100,6 @@ class ScreenEventHandler(DialogueHandler):
         return bool(is_request_type("Alexa.Presentation.APL.UserEvent")(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        from skill.alexa.screens import TOKEN_KEY, said_from_event
-
         attributes = handler_input.attributes_manager.session_attributes \
             if handler_input.request_envelope.session is not None else None
         token = attributes.get(TOKEN_KEY) if isinstance(attributes, dict) else None
@@ -195,7 +194,7 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
 
 
 def handled_intents() -> set[str]:
-    return set(INTENT_UTTERANCES) | {handler.intent_name for handler in REMINDER_INTENT_HANDLERS}
+    return set(INTENT_UTTERANCES)
 
 
 def all_handlers(services: Services) -> list[AbstractRequestHandler]:
@@ -203,7 +202,6 @@ def all_handlers(services: Services) -> list[AbstractRequestHandler]:
     return [
         LaunchHandler(services),
         *(DialogueHandler(services, name) for name in INTENT_UTTERANCES),
-        *(handler(services) for handler in REMINDER_INTENT_HANDLERS),
         ConsentResponseHandler(services),
         SessionEndedHandler(services),
         ScreenEventHandler(services),

@@ -6,6 +6,8 @@ This is the whole vocabulary the adapter knows. The dialogue table
 
 from __future__ import annotations
 
+import re
+
 from ask_sdk_core.handler_input import HandlerInput
 
 from skill.domain.dialogue import Said
@@ -49,7 +51,14 @@ INTENT_UTTERANCES: dict[str, str] = {
     "ShortRoutineIntent": "short_routine",
     "JustStretchesIntent": "just_stretches",
     "MakeEasierIntent": "make_easier",
+    # issue-15: the daily reminder's intents are rows of the dialogue table like any other.
+    "SetReminderIntent": "set_reminder",
+    "ChangeReminderIntent": "change_reminder",
+    "ReminderStatusIntent": "reminder_status",
+    "CancelReminderIntent": "cancel_reminder",
 }
+# issue-15: AMAZON.DURATION values for "an hour later", "half an hour earlier": PT1H, PT30M.
+_DURATION = re.compile(r"^PT(?:(\d{1,2})H)?(?:(\d{1,3})M)?$")
 # Words longer than this are not echoed back or kept: a slot is a name, not a paragraph.
 MAX_HEARD_CHARS = 80
 
@@ -90,4 +99,15 @@ def said_from(handler_input: HandlerInput, utterance: str) -> Said:
     _, spoken = slot_value(handler_input, "Minutes")
     if spoken is not None and spoken.isdigit():
         number = min(int(spoken), 1000)
+    # issue-15: a reminder's time as Alexa resolved it ("07:00", "EV"), or a relative move.
+    _, time_value = slot_value(handler_input, "Time")
+    if time_value is not None:
+        value = time_value.strip()[:MAX_HEARD_CHARS]
+    shift, _ = slot_value(handler_input, "Shift")
+    if shift in ("later", "earlier"):
+        value = shift
+        _, by = slot_value(handler_input, "By")
+        duration = _DURATION.match(by.strip()) if by else None
+        if duration is not None and any(duration.groups()):
+            number = int(duration.group(1) or 0) * 60 + int(duration.group(2) or 0)
     return Said(utterance, exercise=exercise, heard=heard, value=value, number=number)

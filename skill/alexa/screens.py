@@ -27,10 +27,14 @@ finds no token to match and is answered with nothing.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
+import random
+from datetime import date
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
@@ -40,11 +44,21 @@ from ask_sdk_model.interfaces.alexa.presentation.apl.execute_commands_directive 
 from ask_sdk_model.interfaces.alexa.presentation.apl.render_document_directive import (
     RenderDocumentDirective,
 )
+from ask_sdk_model.interfaces.alexa.presentation.aplt.render_document_directive import (
+    RenderDocumentDirective as CharacterDocument,
+)
+from ask_sdk_model.interfaces.alexa.presentation.aplt.target_profile import TargetProfile
 from ask_sdk_model.response import Response
 
+from skill.alexa.replies import card, speak
 from skill.domain.dialogue import Outcome, Said
-from skill.domain.screens import ProgressScreen, StepScreen
+from skill.domain.narration import narrate, spoken_seconds, step_title
+from skill.domain.program import ReleaseSet
+from skill.domain.progress import Profile
+from skill.domain.routine import DAILY, routine_steps
+from skill.domain.screens import ProgressScreen, StepScreen, progress_screen
 from skill.domain.ssml import Speech
+from skill.domain.words import n
 
 TOKEN_KEY = "screen_token"
 STEP_TOKEN_PREFIX = "rc-step-"
@@ -137,6 +151,9 @@ def _present_step(handler_input: HandlerInput, outcome: Outcome, screen: StepScr
     rate = reply.rate if reply is not None else None
     token = step_token(outcome.session.position)
     builder = handler_input.response_builder
+    if reply is not None and reply.card is not None:
+        # The turn appears in the Alexa app's activity on a screen device too.
+        builder.set_card(card(reply.card))
     lead = Speech().extend(screen.lead)
     for note in notes:
         lead.say(note)
@@ -168,7 +185,7 @@ def progress_datasources(screen: ProgressScreen) -> dict[str, Any]:
     else:
         week = f"Week {screen.program_week} of {screen.program_weeks}"
     streak = f"{screen.streak}-day streak" if screen.streak else "No streak yet"
-    stats = f"{week} · {streak} · {screen.sessions} sessions, {screen.minutes} min"
+    stats = f"{week} · {streak} · {n(screen.sessions, 'session')}, {screen.minutes} min"
     return {"progress": {
         "type": "object",
         "objectId": "progress",
@@ -195,22 +212,15 @@ def _present_progress(handler_input: HandlerInput, outcome: Outcome, screen: Pro
 # ---------------------------------------------------------------------- a clock's display
 
 
-def _present_countdown(turn: Any, outcome: Outcome, screen: StepScreen,
+def _present_countdown(handler_input: HandlerInput, outcome: Outcome, screen: StepScreen,
                        notes: list[str]) -> Response:
     """The voice response as ever, plus the step's time counting down on the clock."""
-    from ask_sdk_model.interfaces.alexa.presentation.aplt.render_document_directive import (
-        RenderDocumentDirective as CharacterDocument,
-    )
-    from ask_sdk_model.interfaces.alexa.presentation.aplt.target_profile import TargetProfile
-
-    from skill.domain.narration import spoken_seconds
-
     reply = outcome.reply
     rate = reply.rate if reply is not None else None
     lead = " ".join(screen.lead.parts)
     seconds = round(spoken_seconds(lead, rate) + screen.script.seconds(rate))
-    response: Response = turn.respond(reply, notes)
-    turn.handler_input.response_builder.add_directive(CharacterDocument(
+    response = speak(handler_input.response_builder, reply, notes)
+    handler_input.response_builder.add_directive(CharacterDocument(
         token=COUNTDOWN_TOKEN, target_profile=TargetProfile.FOUR_CHARACTER_CLOCK,
         document=document("countdown.aplt"), datasources={"countdown": {"seconds": seconds}}))
     return response
@@ -219,26 +229,26 @@ def _present_countdown(turn: Any, outcome: Outcome, screen: StepScreen,
 # ---------------------------------------------------------------------- the turn
 
 
-def present(turn: Any, outcome: Outcome, notes: list[str]) -> Response | None:
+def present(handler_input: HandlerInput, outcome: Outcome, notes: list[str],
+            attributes: dict[str, Any]) -> Response | None:
     """The response with its screen, or ``None`` when the device has no APL screen.
 
-    ``turn`` is the :class:`~skill.alexa.turns.Turn` being finished (typed loosely to
-    keep this module free of an import cycle).
+    ``attributes`` are the session attributes going back with the response: a step's
+    token is kept there, so that only this step's end is heard.
     """
-    handler_input: HandlerInput = turn.handler_input
     screen = outcome.screen
     if screen is None:
         return None
     if not supports_apl(handler_input):
         if isinstance(screen, StepScreen) and supports_aplt(handler_input):
-            return _present_countdown(turn, outcome, screen, notes)
+            return _present_countdown(handler_input, outcome, screen, notes)
         return None
     reply = outcome.reply
     if isinstance(screen, StepScreen):
         if reply is None or reply.ends_session:
             return None
-        return _present_step(handler_input, outcome, screen, notes, turn.session_attributes)
-    response: Response = turn.respond(reply, notes)
+        return _present_step(handler_input, outcome, screen, notes, attributes)
+    response = speak(handler_input.response_builder, reply, notes)
     return _present_progress(handler_input, outcome, screen, response)
 
 
@@ -344,15 +354,6 @@ def preview(name: str, week: int = 1, index: int = 0) -> tuple[dict[str, Any], d
     tool speaks the cues in step with the screen as a device would (a device gets them
     in ExecuteCommands instead, aimed at the rendered token).
     """
-    import random
-    from datetime import date
-
-    from skill.domain.narration import narrate
-    from skill.domain.program import ReleaseSet
-    from skill.domain.progress import Profile
-    from skill.domain.routine import DAILY, routine_steps
-    from skill.domain.screens import progress_screen
-
     if name == "progress":
         today = date.today()
         daily = {date.fromordinal(today.toordinal() - d).isoformat(): [1, 420]
@@ -364,8 +365,6 @@ def preview(name: str, week: int = 1, index: int = 0) -> tuple[dict[str, Any], d
     step = steps[index]
     script = narrate(step, random.Random(0))
     following = steps[index + 1] if index + 1 < len(steps) else None
-    from skill.domain.narration import step_title
-
     screen = StepScreen(script, index + 1, len(steps), Speech(),
                         step_title(following) if following is not None else None,
                         step.total_reps if isinstance(step, ReleaseSet) else 0)
@@ -376,9 +375,6 @@ def preview(name: str, week: int = 1, index: int = 0) -> tuple[dict[str, Any], d
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m skill.alexa.screens step|progress [WEEK [STEP]] [--out DIR]``"""
-    import argparse
-    from pathlib import Path
-
     parser = argparse.ArgumentParser(prog="python -m skill.alexa.screens",
                                      description="write an APL document and its datasources "
                                                  "for the APL authoring tool")

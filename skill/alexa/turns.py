@@ -26,8 +26,13 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils.request_util import get_request_type
 from ask_sdk_model.response import Response
 
+from skill.alexa.reminder_calls import make_call
+from skill.alexa.reminders import has_permission
+from skill.alexa.replies import speak
+from skill.alexa.screens import present
 from skill.domain.content import phrase
 from skill.domain.dialogue import Coach, Context, Outcome, Reply, Session
 from skill.domain.progress import Change, Profile, TimeZoneLearned, apply
@@ -212,6 +217,7 @@ class Turn:
             finished_at=now.astimezone(UTC).isoformat(timespec="seconds"),
             turn_id=str(getattr(envelope.request, "request_id", "") or "local"),
             profile_unknown=self.profile_unknown,
+            reminders_permitted=has_permission(self.handler_input),
         )
 
     def coach(self) -> Coach:
@@ -220,6 +226,17 @@ class Turn:
     # ------------------------------------------------------------ writing
 
     def finish(self, outcome: Outcome) -> Response:
+        if outcome.call is not None:
+            # A Reminders API call the dialogue asked for; it says what to answer after.
+            result = make_call(self.handler_input, outcome.call, self.profile,
+                               self.services.time_zone_lookup, self.extra_changes)
+            if result is not None and outcome.after_call is not None:
+                outcome = outcome.after_call(result)
+        if outcome.reply is not None and outcome.reply.elicit is not None and \
+                get_request_type(self.handler_input) != "IntentRequest":
+            # Dialog directives answer intents only: after a screen event or Alexa's
+            # permission answer the question is asked in words alone.
+            outcome.reply.elicit = None
         notes: list[str] = []
         if outcome.delete_user:
             said = self._delete()
@@ -239,9 +256,7 @@ class Turn:
             self.session_attributes[ZONE_ATTRIBUTE] = self._zone_seen
         if outcome.screen is not None:
             # A device with a screen also gets the screen; any other, exactly this response.
-            from skill.alexa.screens import present
-
-            shown = present(self, outcome, notes)
+            shown = present(self.handler_input, outcome, notes, self.session_attributes)
             if shown is not None:
                 return shown
         return self.respond(outcome.reply, notes)
@@ -290,16 +305,4 @@ class Turn:
         return "deleted" if finished else "delete_started"
 
     def respond(self, reply: Reply | None, notes: list[str] | None = None) -> Response:
-        builder = self.handler_input.response_builder
-        if reply is None:
-            return builder.response
-        speech = Speech().extend(reply.speech)
-        for note in notes or []:
-            speech.say(note)
-        builder.speak(speech.body(rate=reply.rate))
-        if reply.reprompt is not None:
-            builder.ask(reply.reprompt.body(rate=reply.rate))
-            builder.set_should_end_session(False)
-        else:
-            builder.set_should_end_session(True)
-        return builder.response
+        return speak(self.handler_input.response_builder, reply, notes)

@@ -22,6 +22,10 @@ class Stretch:
     hold: tuple[Line, ...]
     out: tuple[Line, ...]
     easier_for: str | None = None
+    # issue-15: a set-up that refers to the stretch before it ("further out than in the
+    # butterfly") has a version of its own for when that stretch was not just done.
+    follows: str | None = None
+    setup_alone: tuple[Line, ...] = ()
 
 
 @cache
@@ -37,6 +41,8 @@ def stretches() -> dict[str, Stretch]:
             hold=tuple(raw["hold"]),
             out=tuple(raw["out"]),
             easier_for=raw.get("easier_for"),
+            follows=raw.get("follows"),
+            setup_alone=tuple(raw.get("setup_alone", ())),
         )
     return result
 

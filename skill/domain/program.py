@@ -37,13 +37,23 @@ class ReleaseSet:
             object.__setattr__(self, "total_reps", self.reps)
 
 
+# How a stretch step opens: a guided warm-up (the first stretch of a routine), the mat
+# line (a single stretch), or nothing (the muscles are already warm).
+WARM_UP = "warm_up"
+BRIEF_WARM_UP = "brief_warm_up"  # the warm-up in one line, where the full one does not fit
+MAT = "mat"
+WARMING_UP = (WARM_UP, BRIEF_WARM_UP)
+
+
 @dataclass(frozen=True)
 class StretchStep:
-    """One stretch, held on each of ``sides`` (``("",)`` for a stretch that is not sided)."""
+    """One stretch, held on each of ``sides`` (``("",)`` for a stretch that is not sided),
+    opened by ``opening`` (:data:`WARM_UP`, :data:`MAT` or nothing)."""
 
     stretch_id: str
     hold_seconds: int
     sides: tuple[str, ...] = ("",)
+    opening: str = ""
 
 
 Step = ReleaseSet | StretchStep
@@ -87,3 +97,22 @@ _WEEKS = (
 
 def week_plan(week: int) -> WeekPlan:
     return _WEEKS[min(max(week, 1), MAINTENANCE) - 1]
+
+
+# A gentle session (after a pain report, or "make it easier" where stepping back a week
+# would not be lighter) is lighter than the user's normal targets in every phase: fewer
+# releases, and the shortest hold the guidance starts with ("start with 3 to 5 seconds").
+GENTLE_REPS_MIN = 8
+GENTLE_HOLD_SECONDS = 3
+
+
+def gentle_targets(reps: int, hold: int) -> tuple[int, int]:
+    """Lighter than ``reps`` releases of ``hold`` seconds: a fifth fewer (at least two), held
+    3 seconds. 10 of 5 becomes 8 of 3; 15 of 5 becomes 12 of 3; 10 of 3 becomes 8 of 3."""
+    return (max(GENTLE_REPS_MIN, reps - max(2, reps // 5)) if reps > GENTLE_REPS_MIN
+            else max(1, reps - 1), min(hold, GENTLE_HOLD_SECONDS))
+
+
+def gentle_stretch_week(week: int) -> WeekPlan:
+    """The stretches of a gentle session: the previous week's (week 1 keeps its own)."""
+    return week_plan(max(1, min(week, MAINTENANCE) - 1))

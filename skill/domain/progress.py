@@ -24,6 +24,8 @@ DAILY_HISTORY_DAYS = 62
 # After a pain report, this many sessions run at the previous week's targets.
 GENTLE_SESSIONS = 3
 MAX_LISTED_IDS = 8
+# No routine has this many steps; a longer list did not come from the skill.
+MAX_STEPS = 40
 
 
 def _id_list(raw: object) -> tuple[str, ...] | None:
@@ -41,10 +43,17 @@ class Position:
 
     A step is done once its narration has been delivered, so the place kept is always
     the step to come. ``started_on`` is the day the credit (``seconds_done``,
-    ``steps_done``) was earned: a routine carried on another day starts its credit
-    afresh, so no day is credited with another day's practice. ``minutes``, ``gentle``
-    and ``eased`` fix the shape of this routine's steps, so the place stays meaningful
-    whatever changes elsewhere; ``skipped`` lists exercises to leave out of it.
+    ``steps_done``, the step indices ``done``) is earned: the local day the routine
+    started, even when it runs past midnight; a routine carried on in a later session
+    on a later day starts its credit afresh, so no day is credited with another day's
+    practice. ``credited_seconds`` and ``credited_steps`` say how much of that is already
+    counted (a routine stopped part-way is credited then, and again for what follows),
+    ``program_day`` whether it already counted as a program day.
+
+    ``settings``, ``minutes``, ``gentle`` and ``eased`` fix the shape of this routine's
+    steps once its first step is narrated, so a settings change applies from the next
+    step without re-splitting the routine under the user; ``skipped`` lists exercises to
+    leave out of it.
     """
 
     plan: str
@@ -57,6 +66,11 @@ class Position:
     gentle: bool = False
     eased: tuple[str, ...] = ()
     skipped: tuple[str, ...] = ()
+    settings: Settings | None = None
+    done: tuple[int, ...] = ()
+    credited_seconds: int = 0
+    credited_steps: int = 0
+    program_day: bool = False
 
     @classmethod
     def parse(cls, raw: object) -> Position | None:
@@ -67,9 +81,10 @@ class Position:
         if not isinstance(raw, dict):
             return None
         text = ("plan", "started_on")
-        numbers = ("week", "step", "seconds_done", "steps_done", "minutes")
+        numbers = ("week", "step", "seconds_done", "steps_done", "minutes", "credited_seconds",
+                   "credited_steps")
         lists = ("eased", "skipped")
-        known = {*text, *numbers, *lists, "gentle"}
+        known = {*text, *numbers, *lists, "gentle", "settings", "done", "program_day"}
         if set(raw) - known or not all(k in raw for k in (*text, "week", "step")):
             return None
         if not all(isinstance(raw[k], str) and 0 < len(raw[k]) <= 40 for k in text):
@@ -77,8 +92,14 @@ class Position:
         values = [raw.get(k, 0) for k in numbers]
         if not all(type(v) is int and 0 <= v < 10**7 for v in values):
             return None
-        if not isinstance(raw.get("gentle", False), bool):
+        if not isinstance(raw.get("gentle", False), bool) or \
+                not isinstance(raw.get("program_day", False), bool):
             return None
+        done = raw.get("done", [])
+        if not isinstance(done, list | tuple) or len(done) > MAX_STEPS or \
+                not all(type(i) is int and 0 <= i < MAX_STEPS for i in done):
+            return None
+        settings = raw.get("settings")
         parsed_lists = {k: _id_list(raw.get(k, [])) for k in lists}
         if any(v is None for v in parsed_lists.values()):
             return None
@@ -88,11 +109,14 @@ class Position:
             return None
         if raw["week"] < 1:
             return None
-        return cls(**{**raw, **parsed_lists})
+        return cls(**{**raw, **parsed_lists, "done": tuple(sorted(set(done))),
+                      "settings": Settings.parse(settings) if settings is not None else None})
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["eased"], data["skipped"] = list(self.eased), list(self.skipped)
+        data["done"] = list(self.done)
+        data["settings"] = self.settings.to_dict() if self.settings is not None else None
         return data
 
 
@@ -116,15 +140,20 @@ class Profile:
 
     Nothing here is health information: the coach keeps how to coach (settings, the
     program week, whether to check in at the next start, how many gentle sessions are
-    left, which exercises to do in their easier form), never what a person felt, where,
-    or when. ``safety_notice_heard`` means the first-use safety questions were heard
-    and passed; a "yes" to them is never stored.
+    left, which exercises to do in their easier form or leave out), never what a person
+    felt, where, or when. ``safety_notice_heard`` means the first-use safety questions
+    were heard and passed, ``screened_on`` the day they last were (they are asked again
+    briefly every three months and after a long break); a "yes" to them is never stored.
+    ``see_doctor_first`` means "ask whether a doctor has checked them before any
+    exercise": which of the reports that call for a doctor it was is never stored.
     """
 
     version: int = 0
     first_seen_on: str | None = None
     safety_notice_heard: bool = False
+    screened_on: str | None = None
     check_in: bool = False
+    see_doctor_first: bool = False
     gentle_left: int = 0
     eased: list[str] = field(default_factory=list)
     settings: Settings = DEFAULT_SETTINGS
@@ -143,6 +172,7 @@ class Profile:
     daily: dict[str, list[int]] = field(default_factory=dict)
     position: Position | None = None
     reminder: ReminderState | None = None
+    advised_on: str | None = None
 
     @property
     def week(self) -> int:
@@ -182,14 +212,30 @@ class Profile:
 
 @dataclass(frozen=True)
 class NoticeHeard:
+    """The safety questions were heard and passed on ``on`` (first use, or asked again)."""
+
     on: str
 
 
 @dataclass(frozen=True)
 class PainReported:
-    """Check in at the next start, go gently for a few sessions, ease ``exercise``."""
+    """Check in at the next start, go gently for a few sessions, ease ``exercise`` and the
+    exercises in ``eases``; after a report that needs a doctor (``see_doctor``), no
+    exercise until the user says a doctor has checked them."""
 
     exercise: str | None = None
+    eases: tuple[str, ...] = ()
+    see_doctor: bool = False
+
+
+@dataclass(frozen=True)
+class DoctorChecked:
+    """The user says a doctor has checked them since the report that needed one."""
+
+
+@dataclass(frozen=True)
+class GentleChosen:
+    """"Make it easier" where a week back would not be lighter: a few gentle sessions."""
 
 
 @dataclass(frozen=True)
@@ -221,10 +267,20 @@ class PositionSet:
 
 @dataclass(frozen=True)
 class SessionCompleted:
-    """A finished session; ``program_day`` when it was most of a daily routine."""
+    """Practice credited: a routine finished, or ended part-way by stop, pause, "done for
+    today", a timeout or a pain report. ``program_day`` when it makes the day a program day;
+    ``new_session`` is false for the rest of a routine already credited in part that day."""
 
     record: SessionRecord
     program_day: bool = False
+    new_session: bool = True
+
+
+@dataclass(frozen=True)
+class Advised:
+    """The mat and warm-up advice was given on ``on``: once a day is enough."""
+
+    on: str
 
 
 @dataclass(frozen=True)
@@ -234,8 +290,9 @@ class ReminderChanged:
     state: ReminderState
 
 
-Change = NoticeHeard | PainReported | CheckedIn | SettingsChanged | ProgramWeekSet | \
-    TimeZoneLearned | PositionSet | SessionCompleted | ReminderChanged
+Change = NoticeHeard | PainReported | DoctorChecked | GentleChosen | CheckedIn | \
+    SettingsChanged | ProgramWeekSet | TimeZoneLearned | PositionSet | SessionCompleted | \
+    ReminderChanged | Advised
 
 
 def apply(profile: Profile, changes: list[Change]) -> Profile:
@@ -246,11 +303,19 @@ def apply(profile: Profile, changes: list[Change]) -> Profile:
             case NoticeHeard(on):
                 result.safety_notice_heard = True
                 result.first_seen_on = result.first_seen_on or on
-            case PainReported(exercise):
+                result.screened_on = on
+            case PainReported(exercise, eases, see_doctor):
                 result.check_in = True
+                result.see_doctor_first = result.see_doctor_first or see_doctor
                 result.gentle_left = GENTLE_SESSIONS
-                if exercise and exercise not in result.eased:
-                    result.eased = [*result.eased, exercise][-MAX_LISTED_IDS:]
+                for eased in (exercise, *eases):
+                    if eased and eased not in result.eased:
+                        result.eased = [*result.eased, eased][-MAX_LISTED_IDS:]
+            case DoctorChecked():
+                result.see_doctor_first = False
+                result.check_in = False
+            case GentleChosen():
+                result.gentle_left = GENTLE_SESSIONS
             case CheckedIn(fine):
                 result.check_in = result.check_in and not fine
             case SettingsChanged(settings):
@@ -262,9 +327,11 @@ def apply(profile: Profile, changes: list[Change]) -> Profile:
                 result.time_zone = time_zone
             case PositionSet(position):
                 result.position = position
-            case SessionCompleted(record, program_day):
-                _count_session(result, record)
+            case SessionCompleted(record, program_day, new_session):
+                _count_session(result, record, new_session)
                 _count_program(result, record, program_day)
+            case Advised(on):
+                result.advised_on = on
             case ReminderChanged(state):
                 result.reminder = state
     return result
@@ -283,16 +350,17 @@ def _count_program(profile: Profile, record: SessionRecord, program_day: bool) -
         profile.last_program_day = record.on
 
 
-def _count_session(profile: Profile, record: SessionRecord) -> None:
+def _count_session(profile: Profile, record: SessionRecord, new_session: bool = True) -> None:
     day = date.fromisoformat(record.on)
     last = date.fromisoformat(profile.last_practice_on) if profile.last_practice_on else None
-    profile.sessions += 1
+    profile.sessions += 1 if new_session else 0
     profile.seconds += record.seconds
     profile.last_session_title = record.title
-    profile.last_session_seconds = record.seconds
+    profile.last_session_seconds = record.seconds if new_session \
+        else profile.last_session_seconds + record.seconds
     sessions, seconds = profile.daily.get(record.on, [0, 0])
-    profile.daily[record.on] = [sessions + 1, seconds + record.seconds]
-    if sessions == 0:
+    profile.daily[record.on] = [sessions + (1 if new_session else 0), seconds + record.seconds]
+    if sessions == 0 and new_session:
         profile.practice_days += 1
     if last is None or day > last:
         profile.current_streak = profile.current_streak + 1 if last == day - timedelta(1) else 1

@@ -18,10 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from skill.domain.progress import Profile
+from enum import StrEnum
+from typing import Protocol
 
 # Shown on Echo Show screens and phones that the whole household may see: neutral words only.
 REMINDER_TEXT = "Time for your stretch routine"
@@ -79,6 +77,17 @@ class ReminderState:
 
     def without_reminder(self) -> ReminderState:
         return replace(self, at=None, alert_token=None)
+
+
+class Profile(Protocol):
+    """What these rules read of a user's profile (:class:`skill.domain.progress.Profile`,
+    which keeps a :class:`ReminderState` and so imports this module, not the reverse)."""
+
+    @property
+    def reminder(self) -> ReminderState | None: ...
+
+    @property
+    def sessions(self) -> int: ...
 
 
 def state_of(profile: Profile) -> ReminderState:
@@ -160,3 +169,51 @@ def offered(profile: Profile, today: date) -> ReminderState:
 
 def declined(profile: Profile, today: date) -> ReminderState:
     return replace(state_of(profile), declined_on=today.isoformat())
+
+
+# ---------------------------------------------------------------- calls the adapter makes
+
+
+class CallFailure(StrEnum):
+    """How a Reminders API call went wrong, as far as the user needs to know."""
+
+    REVOKED = "revoked"          # the permission was turned off
+    NOT_FOUND = "not_found"      # the reminder is gone (deleted in the Alexa app)
+    UNAVAILABLE = "unavailable"  # busy, down, or no network: try again later
+
+
+class CallKind(StrEnum):
+    ASK_PERMISSION = "ask_permission"   # Alexa asks the user, in its own words
+    SET = "set"                         # create, or move the one that exists (``token``)
+    DELETE = "delete"
+    CHECK = "check"                     # is it still there?
+
+
+@dataclass(frozen=True)
+class ReminderCall:
+    """A Reminders API call the dialogue asks the Alexa adapter to make for it."""
+
+    kind: CallKind
+    at: time | None = None
+    token: str | None = None
+
+
+@dataclass(frozen=True)
+class CallResult:
+    """What came of a :class:`ReminderCall`: ``token`` of a reminder set, ``moved`` when
+    the existing one was moved, ``exists`` for a check, or the ``failure``."""
+
+    failure: CallFailure | None = None
+    token: str | None = None
+    moved: bool = False
+    exists: bool = True
+
+
+def minutes_of_day(at: time) -> int:
+    return at.hour * 60 + at.minute
+
+
+def shifted(at: time, minutes: int) -> time:
+    """``at`` moved by ``minutes`` (negative: earlier), around the clock."""
+    total = (minutes_of_day(at) + minutes) % (24 * 60)
+    return time(total // 60, total % 60)

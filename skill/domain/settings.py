@@ -35,6 +35,8 @@ class Settings:
     stretch_hold: int = STRETCH_HOLD_MIN
     brief: bool = False
     auto_advance: bool = True
+    # A soft chime marks each release and each relaxation (fewer words, eyes closed).
+    tones: bool = False
 
     @property
     def pause_scale(self) -> float:
@@ -66,7 +68,7 @@ class Settings:
             if type(value) is int:
                 numbers[name] = clamp(value, low, high)
         flags: dict[str, bool] = {}
-        for name in ("brief", "auto_advance"):
+        for name in ("brief", "auto_advance", "tones"):
             value = raw.get(name)
             if isinstance(value, bool):
                 flags[name] = value

@@ -10,77 +10,43 @@ from __future__ import annotations
 from datetime import date
 
 from skill.domain.content import exercises_data
-from skill.domain.dialogue.coach import Coach, and_list, n
-from skill.domain.dialogue.state import Mode, Outcome, Pending, Said
-from skill.domain.dialogue.table import behaviour
-from skill.domain.exercises import REVERSE_KEGEL, exercise_name, stretches
+from skill.domain.dialogue.flow import (
+    offer_resume,
+    offer_start,
+    progress_card,
+    routine_summary,
+    with_card,
+)
+from skill.domain.dialogue.state import Mode, Offer, Outcome, Said
+from skill.domain.dialogue.talk import Talk
+from skill.domain.exercises import REVERSE_KEGEL, stretches
 from skill.domain.narration import step_exercise
 from skill.domain.program import (
     MAINTENANCE,
     PROGRAM_DAYS_PER_WEEK,
     PROGRAM_WEEKS,
-    ReleaseSet,
-    week_plan,
 )
 from skill.domain.progress import PERIODS, streak_on, totals
 from skill.domain.routine import (
     DAILY,
-    STRETCHES,
     routine_minutes,
-    routine_steps,
     step_seconds,
+    targets,
 )
 from skill.domain.screens import progress_screen
 from skill.domain.ssml import Speech
+from skill.domain.words import n
 
 MAX_ECHOED_CHARS = 40
 
 
-def routine_summary(c: Coach, plan: str = DAILY, minutes: int = 0) -> str:
-    """Today's routine in one sentence: the week, what it holds, how long it takes."""
-    profile = c.profile
-    choices = c.new_choices(minutes)
-    steps = routine_steps(plan, profile.week, choices)
-    length = routine_minutes(plan, profile.week, choices)
-    names: list[str] = []
-    reps = hold = 0
-    for step in steps:
-        if isinstance(step, ReleaseSet):
-            reps, hold = step.total_reps, step.hold_seconds
-        elif exercise_name(step.stretch_id) not in names:
-            names.append(exercise_name(step.stretch_id))
-    if plan not in (DAILY, STRETCHES):
-        return c.line("single_summary", name=c.plan_name(plan), minutes=n(length, "minute"))
-    week_words = (c.line("maintenance_phase") if profile.week >= MAINTENANCE
-                  else c.line("program_week", week=profile.week, weeks=PROGRAM_WEEKS))
-    if c.ctx.profile_unknown:  # issue-18: their week is not known, so it is not claimed
-        week_words = c.line("program_week_unknown")
-    stretches_words = and_list([f"the {name}" for name in names])
-    if plan == STRETCHES:
-        return c.line("stretches_summary", stretches=stretches_words,
-                      minutes=n(length, "minute"))
-    key = "short_summary" if minutes else "todays_routine"
-    text = c.line(key, week_words=week_words, reps=reps, hold=hold,
-                  stretches=stretches_words or c.line("no_stretches"),
-                  minutes=n(length, "minute"), budget=minutes)
-    if choices.gentle:
-        text += " " + c.line("gentle_note")
-    return text
-
-
-@behaviour
-def todays_routine(c: Coach, said: Said) -> Outcome:
-    from skill.domain.dialogue.navigation import offer_start
-
+def todays_routine(c: Talk, said: Said) -> Outcome:
     if c.session.in_routine:
-        return c.follow_up(Speech().say(routine_summary(c)))
+        return c.follow_up(Speech().say(routine_summary(c, in_hand=c.session.position)))
     return offer_start(c, Speech())
 
 
-@behaviour
-def how_long(c: Coach, said: Said) -> Outcome:
-    from skill.domain.dialogue.navigation import offer_start
-
+def how_long(c: Talk, said: Said) -> Outcome:
     position = c.session.position
     if c.session.in_routine and position is not None:
         steps = c.steps(position)
@@ -93,8 +59,7 @@ def how_long(c: Coach, said: Said) -> Outcome:
     return offer_start(c, c.say("how_long", minutes=n(minutes, "minute")))
 
 
-@behaviour
-def explain_exercise(c: Coach, said: Said) -> Outcome:
+def explain_exercise(c: Talk, said: Said) -> Outcome:
     exercise = said.exercise if said.exercise in (REVERSE_KEGEL, *stretches()) \
         else REVERSE_KEGEL
     assert exercise is not None
@@ -105,10 +70,10 @@ def explain_exercise(c: Coach, said: Said) -> Outcome:
     if c.session.in_routine:
         return c.follow_up(speech)
     speech.say(c.line("offer_guide", name=c.plan_name(exercise)))
-    return c.ask(speech, Mode.OFFER_START, offer=Pending(exercise))
+    return c.ask(speech, Mode.OFFER_START, offer=Offer(exercise))
 
 
-def exercise_menu(c: Coach, said: Said) -> Outcome:
+def exercise_menu(c: Talk, said: Said) -> Outcome:
     heard = said.heard
     echo = heard is not None and 0 < len(heard) <= MAX_ECHOED_CHARS
     lead = c.say("unknown_exercise", heard=heard) if echo else Speech()
@@ -117,27 +82,27 @@ def exercise_menu(c: Coach, said: Said) -> Outcome:
     return c.ask(lead, mode, c.say("exercise_menu"))
 
 
-@behaviour
-def help_here(c: Coach, said: Said) -> Outcome:
+def help_here(c: Talk, said: Said) -> Outcome:
+    """Help in every state: what the skill does, then what can be said here and now."""
     mode = c.session.mode
-    return c.ask(c.say(f"help_{mode.value}").extend(c.reprompt(c.session)), mode)
+    here = c.line(f"help_{mode.value}")
+    speech = Speech() if here.startswith("I'm Release Coach") else c.say("help_what_i_do")
+    return c.ask(speech.say(here).extend(c.reprompt(c.session)), mode)
 
 
-@behaviour
-def not_understood(c: Coach, said: Said) -> Outcome:
+def not_understood(c: Talk, said: Said) -> Outcome:
     mode = c.session.mode
     return c.ask(c.say("fallback").extend(c.reprompt(c.session)), mode)
 
 
-@behaviour
-def what_would_you_like(c: Coach, said: Said) -> Outcome:
+def what_would_you_like(c: Talk, said: Said) -> Outcome:
     return c.ask(c.say("what_would_you_like"), Mode.IDLE)
 
 
 # ---------------------------------------------------------------------- progress
 
 
-def _no_history(c: Coach) -> Outcome | None:
+def _no_history(c: Talk) -> Outcome | None:
     if c.ctx.profile_unknown:
         # issue-18: a profile that could not be read is not an empty one.
         return c.follow_up(c.say("progress_unreachable"))
@@ -147,7 +112,7 @@ def _no_history(c: Coach) -> Outcome | None:
     return c.follow_up(c.say(key))
 
 
-def _streak_speech(c: Coach) -> Speech:
+def _streak_speech(c: Talk) -> Speech:
     profile = c.profile
     streak = streak_on(profile, c.today)
     if streak == 0:
@@ -157,14 +122,18 @@ def _streak_speech(c: Coach) -> Speech:
     return c.say(key, streak=n(streak, "day"), longest=n(profile.longest_streak, "day"))
 
 
-@behaviour
-def progress_summary(c: Coach, said: Said) -> Outcome:
+def progress_summary(c: Talk, said: Said) -> Outcome:
     outcome = _progress_summary(c)
     outcome.screen = progress_screen(c.profile, c.today)
-    return outcome
+    return _with_progress_card(c, outcome)
 
 
-def _progress_summary(c: Coach) -> Outcome:
+def _with_progress_card(c: Talk, outcome: Outcome) -> Outcome:
+    """A progress answer leaves its numbers in the Alexa app too (once there are any)."""
+    return with_card(outcome, progress_card(c)) if c.profile.sessions else outcome
+
+
+def _progress_summary(c: Talk) -> Outcome:
     if (empty := _no_history(c)) is not None:
         return empty
     profile = c.profile
@@ -175,51 +144,49 @@ def _progress_summary(c: Coach) -> Outcome:
     return c.follow_up(speech.extend(_streak_speech(c)))
 
 
-@behaviour
-def streak(c: Coach, said: Said) -> Outcome:
+def streak(c: Talk, said: Said) -> Outcome:
     if (empty := _no_history(c)) is not None:
         return empty
-    return c.follow_up(_streak_speech(c))
+    return _with_progress_card(c, c.follow_up(_streak_speech(c)))
 
 
-def _period(c: Coach, said: Said, default: str) -> str | None:
+def _period(c: Talk, said: Said, default: str) -> str | None:
     """The period asked about; ``None`` when words were heard that name no period."""
     if said.value in PERIODS:
         return said.value
     return None if said.heard else default
 
 
-def _which_period(c: Coach) -> Outcome:
+def _which_period(c: Talk) -> Outcome:
     mode = Mode.BETWEEN_STEPS if c.session.in_routine else Mode.IDLE
     return c.ask(c.say("which_period"), mode, c.say("which_period"))
 
 
-@behaviour
-def session_count(c: Coach, said: Said) -> Outcome:
+def session_count(c: Talk, said: Said) -> Outcome:
     period = _period(c, said, "week")
     if period is None:
         return _which_period(c)
     if (empty := _no_history(c)) is not None:
         return empty
     found = totals(c.profile, period, c.today)
-    return c.follow_up(c.say(f"sessions_{period}", count=n(found.sessions, "session"),
-                             total=n(c.profile.sessions, "session")))
+    speech = c.say(f"sessions_{period}", count=n(found.sessions, "session"),
+                   total=n(c.profile.sessions, "session"))
+    return _with_progress_card(c, c.follow_up(speech))
 
 
-@behaviour
-def minutes_practised(c: Coach, said: Said) -> Outcome:
+def minutes_practised(c: Talk, said: Said) -> Outcome:
     period = _period(c, said, "all")
     if period is None:
         return _which_period(c)
     if (empty := _no_history(c)) is not None:
         return empty
     found = totals(c.profile, period, c.today)
-    return c.follow_up(c.say(f"minutes_{period}", minutes=n(found.minutes, "minute"),
-                             sessions=n(found.sessions, "session")))
+    speech = c.say(f"minutes_{period}", minutes=n(found.minutes, "minute"),
+                   sessions=n(found.sessions, "session"))
+    return _with_progress_card(c, c.follow_up(speech))
 
 
-@behaviour
-def last_session(c: Coach, said: Said) -> Outcome:
+def last_session(c: Talk, said: Said) -> Outcome:
     profile = c.profile
     if (empty := _no_history(c)) is not None or profile.last_practice_on is None:
         return empty or c.follow_up(c.say("no_history"))
@@ -227,23 +194,24 @@ def last_session(c: Coach, said: Said) -> Outcome:
     minutes = round(profile.last_session_seconds / 60)
     when = (c.line("when_today") if days <= 0 else c.line("when_yesterday") if days == 1
             else c.line("when_days_ago", days=n(days, "day")))
-    return c.follow_up(c.say("last_session", when=when, title=profile.last_session_title or "",
-                             minutes=n(max(1, minutes), "minute")))
+    speech = c.say("last_session", when=when, title=profile.last_session_title or "",
+                   minutes=n(max(1, minutes), "minute"))
+    return _with_progress_card(c, c.follow_up(speech))
 
 
-@behaviour
-def program_week(c: Coach, said: Said) -> Outcome:
+def program_week(c: Talk, said: Said) -> Outcome:
     if c.ctx.profile_unknown:  # issue-18
         return c.follow_up(c.say("progress_unreachable"))
     profile = c.profile
     if profile.week >= MAINTENANCE:
-        return c.follow_up(c.say("program_maintenance"))
-    plan = week_plan(profile.week)
-    return c.follow_up(c.say("program_week_answer", week=profile.week, weeks=PROGRAM_WEEKS,
-                             reps=plan.reps, hold=plan.hold_seconds).extend(_days_left(c)))
+        return _with_progress_card(c, c.follow_up(c.say("program_maintenance")))
+    aims = targets(profile.week, c.new_choices())
+    speech = c.say("program_week_answer", week=profile.week, weeks=PROGRAM_WEEKS,
+                   reps=aims.reps, hold=aims.hold_seconds).extend(_days_left(c))
+    return _with_progress_card(c, c.follow_up(speech))
 
 
-def _days_left(c: Coach) -> Speech:
+def _days_left(c: Talk) -> Speech:
     profile = c.profile
     if profile.week >= MAINTENANCE:
         return c.say("program_maintenance")
@@ -256,20 +224,16 @@ def _days_left(c: Coach) -> Speech:
                  next=profile.week + 1)
 
 
-@behaviour
-def on_track(c: Coach, said: Said) -> Outcome:
+def on_track(c: Talk, said: Said) -> Outcome:
     if c.ctx.profile_unknown:  # issue-18
         return c.follow_up(c.say("progress_unreachable"))
     speech = _days_left(c)
     if c.profile.sessions:
         speech.extend(_streak_speech(c))
-    return c.follow_up(speech)
+    return _with_progress_card(c, c.follow_up(speech))
 
 
-@behaviour
-def where_left_off(c: Coach, said: Said) -> Outcome:
-    from skill.domain.dialogue.navigation import offer_resume, offer_start
-
+def where_left_off(c: Talk, said: Said) -> Outcome:
     position = c.session.position if c.session.in_routine else c.place()
     if position is None or c.upcoming(position) is None:
         # issue-18: with the profile unreachable, no place is known, not "none".
@@ -288,22 +252,16 @@ def where_left_off(c: Coach, said: Said) -> Outcome:
 # ---------------------------------------------------------------------- deleting
 
 
-@behaviour
-def confirm_delete(c: Coach, said: Said) -> Outcome:
+def confirm_delete(c: Talk, said: Said) -> Outcome:
     return c.ask(c.say("confirm_delete"), Mode.CONFIRM_DELETE)
 
 
-@behaviour
-def delete_everything(c: Coach, said: Said) -> Outcome:
+def delete_everything(c: Talk, said: Said) -> Outcome:
     outcome = c.end(c.say("deleted"), position=None, held=None, screened=False)
     outcome.session.screened = False  # issue-18: not carried over from the deleted profile
     outcome.delete_user = True
     return outcome
 
 
-@behaviour
-def keep_everything(c: Coach, said: Said) -> Outcome:
+def keep_everything(c: Talk, said: Said) -> Outcome:
     return c.end(c.say("delete_cancelled"))
-
-
-__all__ = ["exercise_menu", "routine_summary"]

@@ -1,203 +1,104 @@
-"""The coach: one turn of the conversation, decided by the dialogue table.
+"""The coach: runs one turn of the dialogue table, and nothing else.
 
-:class:`Coach` holds what a turn knows (the profile, today, the session) and the
-helpers every behaviour shares: choosing phrases, asking a question, ending politely,
-finding a routine's steps and the step to come. *What* happens for each thing said in
-each state is not here: it is in :mod:`skill.domain.dialogue.table`.
+``Coach(context).hear(said)`` finds the cell for what was said in the state the last
+reply left (:func:`~skill.domain.dialogue.table.cell_for`), applies its column rule,
+asks the safety question that is due before any behaviour that leads to exercise, and
+runs the behaviour. When a safety question is answered, what was asked before it is
+heard again here, so no behaviour needs to know which others lead to exercise.
 """
 
 from __future__ import annotations
 
-import random
 from dataclasses import replace
-from datetime import date
 
-from skill.domain.content import phrase
-from skill.domain.dialogue.state import Context, Mode, Outcome, Reply, Said, Session
-from skill.domain.exercises import REVERSE_KEGEL, exercise_name
-from skill.domain.narration import step_exercise, step_title
-from skill.domain.program import Step
-from skill.domain.progress import Change, Position, Profile, apply
-from skill.domain.routine import (
-    DAILY,
-    STRETCHES,
-    Choices,
-    is_known_plan,
-    routine_steps,
-)
+from skill.domain.dialogue.safety import gate
+from skill.domain.dialogue.state import Context, Mode, Outcome, Pending, Said
+from skill.domain.dialogue.table import LEADS_TO_EXERCISE, Cell, Rule, cell_for
+from skill.domain.dialogue.talk import Talk
+from skill.domain.exercises import exercise_ids
+from skill.domain.screens import StepScreen
 from skill.domain.ssml import Speech
 
-# A place older than this is offered second, after today's routine.
-STALE_PLACE_DAYS = 3
-ROUTINE_PLANS = (DAILY, STRETCHES)
-
-
-def n(count: int, word: str) -> str:
-    """``"1 session"``, ``"3 sessions"``: counts read naturally aloud."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def and_list(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+# Turns about the daily reminder give no guidance, so they carry no first-use notice.
+WITHOUT_NOTICE = frozenset({"set_reminder", "change_reminder", "reminder_status",
+                            "cancel_reminder", "consent", "session_ended"})
 
 
 class Coach:
     """Answers one turn: ``coach.hear(said)`` returns the :class:`Outcome`."""
 
     def __init__(self, context: Context) -> None:
-        self.ctx = context
-        self.today = context.today
-        self.session = context.session
-        self.changes: list[Change] = []
-        self.events: list[str] = []
-        self._profile = context.profile
-        self._profile_changes = 0
-        place = context.session.position
-        seed = f"{context.today}:{context.profile.sessions}:{place.step if place else '-'}"
-        self.rng = random.Random(seed)
-
-    # ------------------------------------------------------------------ dispatch
+        self.context = context
 
     def hear(self, said: Said) -> Outcome:
-        from skill.domain.dialogue.table import behaviour_for, run
+        talk = Talk(self.context)
+        heard = understood(said)
+        outcome = self._run(talk, cell_for(heard.name, talk.session.mode), heard)
+        then = outcome.then
+        if then is not None:
+            # A safety question was answered: now what was asked before it, in its state.
+            lead = outcome.reply.speech if outcome.reply is not None else Speech()
+            talk.session = replace(outcome.session, mode=then.mode, pending=None)
+            carried = self._run(talk, cell_for(then.said.name, then.mode), then.said)
+            outcome = _led_by(lead, carried)
+        return outcome if heard.name in WITHOUT_NOTICE else _with_notice(talk, outcome)
 
-        return run(self, behaviour_for(said.name, self.session.mode), said)
+    def _run(self, c: Talk, cell: Cell, said: Said) -> Outcome:
+        in_routine_mode = Mode.BETWEEN_STEPS if c.session.in_routine else Mode.IDLE
+        if cell.rule is Rule.CANCEL_DELETE:
+            c.session = c.next_session(mode=in_routine_mode)
+            return _led_by(c.say("delete_dropped"), self._guarded(c, cell, said))
+        if cell.rule is Rule.LAPSE:
+            # The safety question is dropped; it is asked again before any exercise.
+            c.session = c.next_session(mode=in_routine_mode, pending=None)
+        return self._guarded(c, cell, said)
 
-    # ------------------------------------------------------------------ state
-
-    @property
-    def profile(self) -> Profile:
-        """The profile as it will be once this turn's changes are stored."""
-        # Changes are only ever appended, so the count says whether the cache is current.
-        if self._profile_changes != len(self.changes):
-            self._profile = apply(self.ctx.profile, self.changes)
-            self._profile_changes = len(self.changes)
-        return self._profile
-
-    @property
-    def screened(self) -> bool:
-        return self.ctx.profile.safety_notice_heard or self.session.screened
-
-    def place(self) -> Position | None:
-        """The routine in hand: this session's, or else the one kept from before."""
-        position = self.session.position or self.ctx.profile.position
-        return position if position is not None and is_known_plan(position.plan) else None
-
-    def is_stale(self, position: Position) -> bool:
-        return (self.today - date.fromisoformat(position.started_on)).days > STALE_PLACE_DAYS
-
-    def new_choices(self, minutes: int = 0) -> Choices:
-        """How a routine begun now is shaped: settings, and gentleness after a pain report."""
-        profile = self.profile
-        gentle = profile.gentle_left > 0
-        return Choices(profile.settings, frozenset(profile.eased) if gentle else frozenset(),
-                       gentle, minutes)
-
-    def steps(self, position: Position) -> tuple[Step, ...]:
-        choices = Choices(self.profile.settings, frozenset(position.eased), position.gentle,
-                          position.minutes)
-        return routine_steps(position.plan, position.week, choices)
-
-    def upcoming(self, position: Position, start: int | None = None) -> int | None:
-        """The index of the next step to deliver, passing over skipped exercises."""
-        steps = self.steps(position)
-        for index in range(position.step if start is None else start, len(steps)):
-            if step_exercise(steps[index]) not in position.skipped:
-                return index
-        return None
-
-    def finished_before(self, position: Position) -> int | None:
-        """The index of the last step done before the one to come."""
-        steps = self.steps(position)
-        for index in range(min(position.step, len(steps)) - 1, -1, -1):
-            if step_exercise(steps[index]) not in position.skipped:
-                return index
-        return None
-
-    def title(self, position: Position, index: int) -> str:
-        return step_title(self.steps(position)[index])
-
-    def done_title(self, position: Position, index: int) -> str:
-        """A finished step as the user thinks of it: the last round is "the reverse Kegels"."""
-        steps = self.steps(position)
-        step = steps[index]
-        following = steps[index + 1] if index + 1 < len(steps) else None
-        if following is None or step_exercise(following) != step_exercise(step):
-            name = exercise_name(step_exercise(step))
-            return f"the {name}"
-        return step_title(step)
-
-    def plan_name(self, plan: str) -> str:
-        if plan == DAILY:
-            return phrase("plan_daily")
-        if plan == STRETCHES:
-            return phrase("plan_stretches")
-        name = exercise_name(plan)
-        return name if plan == REVERSE_KEGEL else f"the {name}"
-
-    # ------------------------------------------------------------------ speaking
-
-    def line(self, key: str, **values: object) -> str:
-        return phrase(key, self.rng, **values)
-
-    def say(self, key: str, **values: object) -> Speech:
-        return Speech().say(self.line(key, **values))
-
-    def next_session(self, **updates: object) -> Session:
-        """This session as the reply leaves it: the question is new, the rest carries."""
-        return replace(self.session, **updates)  # type: ignore[arg-type]
-
-    def ask(self, speech: Speech, mode: Mode, reprompt: Speech | None = None,
-            **updates: object) -> Outcome:
-        """Say ``speech`` and listen: ``mode`` is the question it asked."""
-        session = self.next_session(mode=mode, **updates)
-        return self._outcome(Reply(speech, reprompt or self.reprompt(session)), session)
-
-    def end(self, speech: Speech | None, **updates: object) -> Outcome:
-        """Say ``speech`` and close the session; the place stays kept."""
-        session = self.next_session(mode=Mode.IDLE, in_routine=False, pending=None, **updates)
-        return self._outcome(Reply(speech) if speech is not None else None, session)
-
-    def follow_up(self, speech: Speech) -> Outcome:
-        """After answering a side question: carry on with the routine, or ask what next."""
-        position = self.session.position
-        if self.session.in_routine and position is not None:
-            index = self.upcoming(position)
-            if index is not None:
-                speech.say(self.line("carry_on", step=self.title(position, index)))
-                return self.ask(speech, Mode.BETWEEN_STEPS)
-        if self.ctx.new_session:
-            # A one-shot question ("ask Release Coach how I'm doing") gets its answer and ends.
-            return self.end(speech)
-        speech.say(self.line("anything_else"))
-        return self.ask(speech, Mode.IDLE)
-
-    def reprompt(self, session: Session) -> Speech:
-        """What Alexa says if the user says nothing: the question again, in words."""
-        position = session.position
-        if session.mode is Mode.BETWEEN_STEPS and position is not None:
-            index = self.upcoming(position)
-            if index is not None:
-                return self.say("between_steps_reprompt", next=self.title(position, index))
-        if session.mode is Mode.OFFER_RESUME and position is not None:
-            index = self.upcoming(position)
-            if index is not None:
-                return self.say("offer_resume_reprompt", next=self.title(position, index))
-        if session.mode in (Mode.BETWEEN_STEPS, Mode.OFFER_RESUME):
-            return Speech().say(phrase("idle_reprompt"))
-        return Speech().say(phrase(f"{session.mode.value}_reprompt"))
-
-    def _outcome(self, reply: Reply | None, session: Session) -> Outcome:
-        if self.ctx.profile.safety_notice_heard and not session.screened:
-            # issue-18: the session remembers what the profile says, so that a later turn
-            # whose read fails does not ask the safety questions again.
-            session = replace(session, screened=True)
-        if reply is not None:
-            # A user who asked for a slower pace hears every reply a little slower.
-            reply.rate = self.profile.settings.speaking_rate
-        return Outcome(reply, session, self.changes, self.events)
+    def _guarded(self, c: Talk, cell: Cell, said: Said) -> Outcome:
+        if cell.behaviour in LEADS_TO_EXERCISE:
+            blocked = gate(c, Pending(said, c.session.mode))
+            if blocked is not None:
+                return blocked
+        return cell.behaviour(c, said)
 
 
-__all__ = ["ROUTINE_PLANS", "STALE_PLACE_DAYS", "Coach", "and_list", "n"]
+
+def understood(said: Said) -> Said:
+    """``said`` as the table's rows name it: an exercise the skill lacks is its own row."""
+    if said.name == "guide" and said.exercise not in exercise_ids():
+        return replace(said, name="unknown_exercise")
+    return said
+
+
+def _with_notice(c: Talk, outcome: Outcome) -> Outcome:
+    """On every first-use path, one-shots included, the first reply says what the skill
+    is not: general guidance, not medical advice; stop if anything hurts."""
+    profile = c.ctx.profile
+    first_use = not profile.safety_notice_heard and profile.sessions == 0
+    if not first_use or c.session.noticed or outcome.reply is None:
+        return outcome
+    notice = c.line("disclaimer")
+    if notice not in " ".join(outcome.reply.speech.parts):
+        outcome = _led_by(Speech().say(notice), outcome)
+    outcome.session.noticed = True
+    return outcome
+
+
+def _led_by(lead: Speech, outcome: Outcome) -> Outcome:
+    """``outcome`` with ``lead`` said first (on a screen too, where the lead is spoken)."""
+    if not lead.parts:
+        return outcome
+    later = outcome.after_call
+    if later is not None:
+        # The reply comes once the adapter has made its call: the lead goes first then.
+        outcome.after_call = lambda result: _led_by(lead, later(result))
+        return outcome
+    if outcome.reply is None:
+        return outcome
+    outcome.reply.speech = Speech().extend(lead).extend(outcome.reply.speech)
+    if isinstance(outcome.screen, StepScreen):
+        outcome.screen = replace(outcome.screen,
+                                 lead=Speech().extend(lead).extend(outcome.screen.lead))
+    return outcome
+
+
+__all__ = ["Coach", "understood"]

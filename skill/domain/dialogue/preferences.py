@@ -8,14 +8,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from skill.domain.dialogue.coach import Coach, and_list, n
+from skill.domain.dialogue.flow import offer_start
 from skill.domain.dialogue.state import Mode, Outcome, Said
-from skill.domain.dialogue.table import behaviour
-from skill.domain.exercises import REVERSE_KEGEL
-from skill.domain.narration import step_exercise
-from skill.domain.program import MAINTENANCE, week_plan
-from skill.domain.progress import PositionSet, ProgramWeekSet, SettingsChanged
-from skill.domain.routine import DAILY, STRETCHES, step_seconds
+from skill.domain.dialogue.talk import Talk
+from skill.domain.exercises import REVERSE_KEGEL, exercise_name
+from skill.domain.narration import lighter_words, step_exercise
+from skill.domain.program import MAINTENANCE
+from skill.domain.progress import (
+    GENTLE_SESSIONS,
+    GentleChosen,
+    PositionSet,
+    ProgramWeekSet,
+    SettingsChanged,
+)
+from skill.domain.routine import DAILY, STRETCHES, Choices, release_targets, step_seconds, targets
 from skill.domain.settings import (
     DEFAULT_SETTINGS,
     PACE_MAX,
@@ -29,6 +35,7 @@ from skill.domain.settings import (
     clamp,
 )
 from skill.domain.ssml import Speech
+from skill.domain.words import and_list, n
 
 MIN_BUDGET_MINUTES, MAX_BUDGET_MINUTES = 2, 60
 
@@ -67,44 +74,68 @@ def _changed(settings: Settings, change: str | None) -> tuple[Settings, str]:
             return replace(s, auto_advance=False), "setting_auto_off"
         case "auto_on":
             return replace(s, auto_advance=True), "setting_auto_on"
+        case "tones_on":
+            return replace(s, tones=True), "setting_tones_on"
+        case "tones_off":
+            return replace(s, tones=False), "setting_tones_off"
     return s, "setting_unknown"
 
 
-@behaviour
-def change_setting(c: Coach, said: Said) -> Outcome:
-    new, key = _changed(c.profile.settings, said.value)
+# issue 16: a change the user would not hear this week is answered as being at the limit.
+_AT_LIMIT = {"setting_more_reps": "setting_most_reps", "setting_fewer_reps": "setting_fewest_reps",
+             "setting_longer": "setting_longest", "setting_shorter": "setting_shortest"}
+
+
+def _heard_change(week: int, old: Settings, new: Settings, key: str) -> tuple[Settings, str]:
+    """``new`` and ``key``, unless ``new`` changes nothing a routine at ``week`` holds."""
+    if key not in _AT_LIMIT:
+        return new, key
+    same = targets(week, Choices(old)) == targets(week, Choices(new))
+    return (old, _AT_LIMIT[key]) if same else (new, key)
+
+
+def change_setting(c: Talk, said: Said) -> Outcome:
+    new, key = _heard_change(c.profile.week, c.profile.settings,
+                             *_changed(c.profile.settings, said.value))
     if new != c.profile.settings:
         c.changes.append(SettingsChanged(new))
     speech = c.say(key)
-    if c.session.in_routine and new != c.ctx.profile.settings:
-        speech.say(c.line("setting_from_next_step"))
+    position = c.session.position
+    if c.session.in_routine and position is not None and new != c.ctx.profile.settings:
+        index = c.upcoming(position)
+        old = c.ctx.profile.settings
+        # The routine's plan is fixed: new targets wait for the next routine; a change that
+        # would make the next step too long for one response waits for the next exercise.
+        targets_changed = (new.reps_change, new.hold_change, new.stretch_hold) != \
+            (old.reps_change, old.hold_change, old.stretch_hold)
+        waits = index is not None and c.narration_settings(position, index) != new
+        key = ("setting_from_next_routine" if targets_changed
+               else "setting_from_next_exercise" if waits else "setting_from_next_step")
+        speech.say(c.line(key))
     return c.follow_up(speech)
 
 
-def describe_settings(c: Coach, settings: Settings) -> Speech:
-    plan = week_plan(c.profile.week)
-    reps, hold = settings.release_targets(plan.reps, plan.hold_seconds)
+def describe_settings(c: Talk, settings: Settings) -> Speech:
+    aims = targets(c.profile.week, replace(c.new_choices(), settings=settings))
     pace = {-1: "brisk", 0: "standard", 1: "slower", 2: "slowest"}[settings.pace]
-    return c.say("settings_status", pace=pace, reps=reps, hold=hold,
-                 stretch=max(settings.stretch_hold, plan.stretch_hold_seconds),
+    return c.say("settings_status", pace=pace, reps=aims.reps, hold=aims.hold_seconds,
+                 stretch=aims.stretch_hold_seconds,
                  talk=c.line("talk_brief" if settings.brief else "talk_full"),
                  auto=c.line("auto_on" if settings.auto_advance else "auto_off"),
                  reps_min=REPS_MIN, reps_max=REPS_MAX)
 
 
-@behaviour
-def settings_status(c: Coach, said: Said) -> Outcome:
+def settings_status(c: Talk, said: Said) -> Outcome:
     return c.follow_up(describe_settings(c, c.profile.settings))
 
 
-@behaviour
-def reset_settings(c: Coach, said: Said) -> Outcome:
+def reset_settings(c: Talk, said: Said) -> Outcome:
     if c.profile.settings != DEFAULT_SETTINGS:
         c.changes.append(SettingsChanged(DEFAULT_SETTINGS))
     return c.follow_up(c.say("settings_reset"))
 
 
-def _trim_to(c: Coach, minutes: int) -> Outcome:
+def _trim_to(c: Talk, minutes: int) -> Outcome:
     """Mid-routine: leave out stretches from the end until what is left fits."""
     position = c.session.position
     assert position is not None
@@ -128,30 +159,22 @@ def _trim_to(c: Coach, minutes: int) -> Outcome:
     c.session = c.next_session(position=trimmed)
     c.changes.append(PositionSet(trimmed))
     dropped = [s for s in skipped if s not in position.skipped]
-    from skill.domain.exercises import exercise_name
-
     speech = c.say("trimmed", minutes=n(minutes, "minute"),
                    dropped=and_list([f"the {exercise_name(s)}" for s in dropped])) \
         if dropped else c.say("already_fits", minutes=n(minutes, "minute"))
     return c.follow_up(speech)
 
 
-@behaviour
-def short_routine(c: Coach, said: Said) -> Outcome:
-    from skill.domain.dialogue.navigation import offer_start
-
+def short_routine(c: Talk, said: Said) -> Outcome:
     if said.number is None or said.number < 1:
-        return c.ask(c.say("how_many_minutes"), c.session.mode, c.say("how_many_minutes"))
+        return c.ask(c.say("how_many_minutes"), Mode.MINUTES_QUESTION)
     minutes = max(MIN_BUDGET_MINUTES, min(said.number, MAX_BUDGET_MINUTES))
     if c.session.in_routine and c.session.position is not None:
         return _trim_to(c, minutes)
     return offer_start(c, Speech(), DAILY, minutes)
 
 
-@behaviour
-def just_stretches(c: Coach, said: Said) -> Outcome:
-    from skill.domain.dialogue.navigation import offer_start
-
+def just_stretches(c: Talk, said: Said) -> Outcome:
     position = c.session.position
     if c.session.in_routine and position is not None:
         trimmed = replace(position, skipped=(*position.skipped, REVERSE_KEGEL))
@@ -161,40 +184,37 @@ def just_stretches(c: Coach, said: Said) -> Outcome:
     return offer_start(c, c.say("stretches_only"), STRETCHES)
 
 
-@behaviour
-def make_easier(c: Coach, said: Said) -> Outcome:
-    week = c.profile.week
-    if week <= 1:
-        return c.follow_up(c.say("easiest_already"))
-    target = min(week - 1, MAINTENANCE - 1)
-    c.changes.append(ProgramWeekSet(target))
-    plan = week_plan(target)
-    return c.follow_up(c.say("stepped_back", week=target, reps=plan.reps,
-                             hold=plan.hold_seconds))
+def make_easier(c: Talk, said: Said) -> Outcome:
+    """Lighter than today's targets in every phase (issue 16): a week back where that is
+    lighter, otherwise (week 1, maintenance, or settings that cancel it) a few gentle
+    sessions; either way the user hears exactly what changes."""
+    week, settings = c.profile.week, c.profile.settings
+    normal = release_targets(week, settings)
+    if 1 < week < MAINTENANCE:
+        earlier = release_targets(week - 1, settings)
+        if earlier[0] < normal[0] or earlier[1] < normal[1]:
+            c.changes.append(ProgramWeekSet(week - 1))
+            return c.follow_up(c.say("stepped_back", week=week - 1,
+                                     change=lighter_words(normal, earlier)))
+    c.changes.append(GentleChosen())
+    return c.follow_up(c.say("easier_gently", sessions=n(GENTLE_SESSIONS, "session"),
+                             change=lighter_words(normal,
+                                                  release_targets(week, settings, True))))
 
 
-@behaviour
-def move_up_a_week(c: Coach, said: Said) -> Outcome:
+def move_up_a_week(c: Talk, said: Said) -> Outcome:
     target = c.profile.week + 1
     c.changes.append(ProgramWeekSet(target))
     key = "moved_to_maintenance" if target >= MAINTENANCE else "moved_up"
-    plan = week_plan(target)
-    return c.end(c.say(key, week=target, reps=plan.reps, hold=plan.hold_seconds))
+    aims = targets(target, Choices(c.profile.settings))
+    return c.end(c.say(key, week=target, reps=aims.reps, hold=aims.hold_seconds))
 
 
-@behaviour
-def stay_at_week(c: Coach, said: Said) -> Outcome:
+def stay_at_week(c: Talk, said: Said) -> Outcome:
     return c.end(c.say("staying_at_week", week=c.profile.week))
 
 
-@behaviour
-def ask_reminder_time(c: Coach, said: Said) -> Outcome:
-    # The time the user names next arrives as SetReminderIntent, which sets the reminder.
-    return c.ask(c.say("reminder_ask_time"), Mode.IDLE, c.say("reminder_ask_time_reprompt"))
-
-
-@behaviour
-def no_reminder(c: Coach, said: Said) -> Outcome:
+def no_reminder(c: Talk, said: Said) -> Outcome:
     return c.end(c.say("reminder_offer_declined"))
 
 

@@ -7,14 +7,20 @@ no "yes" can ever act on a question that is no longer the question.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from skill.domain.progress import Change, Position, Profile
+from skill.domain.reminders import CallResult, ReminderCall
+from skill.domain.routine import is_known_plan
 from skill.domain.screens import Screen
 from skill.domain.ssml import Speech
+
+# Longer words than this in a kept request are not kept: a slot is a name, not a paragraph.
+MAX_SAID_CHARS = 80
 
 
 class Mode(StrEnum):
@@ -29,28 +35,98 @@ class Mode(StrEnum):
     FEEL_CHECK = "feel_check"            # "How did that feel?"
     OFFER_WEEK_UP = "offer_week_up"      # "Would you like to move up to week 3?"
     OFFER_REMINDER = "offer_reminder"    # "Would you like a daily reminder?"
+    # issue 16: safety that follows through.
+    DOCTOR_CHECKED = "doctor_checked"    # "Has a doctor checked you since last time?"
+    RESCREEN = "rescreen"                # "Has anything changed since we started?"
+    EASE_BACK = "ease_back"              # "Would you like to ease back in, at week 2?"
+    MINUTES_QUESTION = "minutes_question"  # "How many minutes do you have?"
+    REMINDER_TIME = "reminder_time"      # "What time each day would you like it?"
+    REMINDER_CONSENT = "reminder_consent"  # Alexa asks for the reminders permission
+    REMINDER_CHANGE = "reminder_change"  # "What time would you like it instead?"
+    REMINDER_CANCEL = "reminder_cancel"  # "Shall I cancel your daily reminder at 8 AM?"
+
+
+@dataclass(frozen=True)
+class Offer:
+    """The routine an offer ("Shall we start?") would begin: a plan and a time budget."""
+
+    plan: str
+    minutes: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"plan": self.plan, "minutes": self.minutes}
+
+    @classmethod
+    def parse(cls, raw: object) -> Offer | None:
+        if not isinstance(raw, dict) or set(raw) - {"plan", "minutes"}:
+            return None
+        plan, minutes = raw.get("plan"), raw.get("minutes", 0)
+        if not (isinstance(plan, str) and is_known_plan(plan) and type(minutes) is int
+                and 0 <= minutes <= 120):
+            return None
+        return cls(plan, minutes)
+
+
+@dataclass(frozen=True)
+class Said:
+    """One thing the user said, in the domain's words: an utterance name and its values.
+
+    ``exercise`` is a resolved exercise id and ``heard`` the words Alexa heard for it;
+    ``value`` is any other resolved value (a period, a setting, a symptom, a time);
+    ``number`` a spoken number (minutes).
+    """
+
+    name: str
+    exercise: str | None = None
+    heard: str | None = None
+    value: str | None = None
+    number: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {key: value for key, value in (
+            ("name", self.name), ("exercise", self.exercise), ("heard", self.heard),
+            ("value", self.value), ("number", self.number)) if value is not None}
+
+    @classmethod
+    def parse(cls, raw: object) -> Said | None:
+        if not isinstance(raw, dict) or set(raw) - {"name", "exercise", "heard", "value",
+                                                     "number"}:
+            return None
+        texts = [raw.get(key) for key in ("name", "exercise", "heard", "value")]
+        number = raw.get("number")
+        if not isinstance(texts[0], str) or not all(
+                text is None or (isinstance(text, str) and 0 < len(text) <= MAX_SAID_CHARS)
+                for text in texts):
+            return None
+        if number is not None and not (type(number) is int and 0 <= number <= 1000):
+            return None
+        return cls(texts[0], texts[1], texts[2], texts[3], number)
 
 
 @dataclass(frozen=True)
 class Pending:
-    """What the user asked for while a safety question had to come first."""
+    """What the user asked for while a safety question had to come first.
 
-    plan: str
-    minutes: int = 0
-    resume: bool = False
+    It is heard again, in the state it was said in, once the question is answered: the
+    runner (:class:`~skill.domain.dialogue.coach.Coach`) replays it through the table.
+    """
+
+    said: Said
+    mode: Mode = Mode.IDLE
 
     def to_dict(self) -> dict[str, Any]:
-        return {"plan": self.plan, "minutes": self.minutes, "resume": self.resume}
+        return {"said": self.said.to_dict(), "mode": self.mode.value}
 
     @classmethod
     def parse(cls, raw: object) -> Pending | None:
-        if not isinstance(raw, dict) or set(raw) - {"plan", "minutes", "resume"}:
+        if not isinstance(raw, dict) or set(raw) != {"said", "mode"}:
             return None
-        plan, minutes, resume = raw.get("plan"), raw.get("minutes", 0), raw.get("resume", False)
-        if not (isinstance(plan, str) and 0 < len(plan) <= 40 and type(minutes) is int
-                and 0 <= minutes <= 120 and isinstance(resume, bool)):
+        said = Said.parse(raw.get("said"))
+        try:
+            mode = Mode(str(raw.get("mode")))
+        except ValueError:
             return None
-        return cls(plan, minutes, resume)
+        return cls(said, mode) if said is not None else None
 
 
 @dataclass
@@ -69,7 +145,11 @@ class Session:
     in_routine: bool = False
     pending: Pending | None = None
     screened: bool = False
-    offer: Pending | None = None
+    offer: Offer | None = None
+    # issue 16: the offer to ease back in after a break was answered in this session.
+    welcomed_back: bool = False
+    # The first-use notice ("general guidance, not medical advice") was said this session.
+    noticed: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +160,8 @@ class Session:
             "pending": self.pending.to_dict() if self.pending else None,
             "screened": self.screened,
             "offer": self.offer.to_dict() if self.offer else None,
+            "welcomed_back": self.welcomed_back,
+            "noticed": self.noticed,
         }
 
     @classmethod
@@ -96,30 +178,34 @@ class Session:
             in_routine=raw.get("in_routine") is True,
             pending=Pending.parse(raw.get("pending")),
             screened=raw.get("screened") is True,
-            offer=Pending.parse(raw.get("offer")),
+            offer=Offer.parse(raw.get("offer")),
+            welcomed_back=raw.get("welcomed_back") is True,
+            noticed=raw.get("noticed") is True,
         )
 
 
 def _known(position: Position | None) -> Position | None:
-    from skill.domain.routine import is_known_plan
-
     return position if position is not None and is_known_plan(position.plan) else None
 
 
 @dataclass(frozen=True)
-class Said:
-    """One thing the user said, in the domain's words: an utterance name and its values.
+class Card:
+    """A card in the Alexa app: health-neutral words only, since others may see it.
 
-    ``exercise`` is a resolved exercise id and ``heard`` the words Alexa heard for it;
-    ``value`` is any other resolved value (a period, a setting, a symptom);
-    ``number`` a spoken number (minutes).
+    ``reminders_permission`` asks for the reminders permission instead of showing text.
     """
 
-    name: str
-    exercise: str | None = None
-    heard: str | None = None
-    value: str | None = None
-    number: int | None = None
+    title: str = ""
+    text: str = ""
+    reminders_permission: bool = False
+
+
+@dataclass(frozen=True)
+class Elicit:
+    """Ask Alexa to fill one slot of one intent with the next thing the user says."""
+
+    intent: str
+    slot: str
 
 
 @dataclass
@@ -129,6 +215,9 @@ class Reply:
     speech: Speech
     reprompt: Speech | None = None
     rate: str | None = None
+    card: Card | None = None
+    # The question takes a bare value ("five", "half seven"): Dialog.ElicitSlot for it.
+    elicit: Elicit | None = None
 
     @property
     def ends_session(self) -> bool:
@@ -144,6 +233,11 @@ class Outcome:
     delete_user: bool = False
     # What a screen would show for this turn; only devices with a screen draw it.
     screen: Screen | None = None
+    # A safety question was answered: hear what was asked before it, after this reply.
+    then: Pending | None = None
+    # A Reminders API call for the adapter to make, and what to say once it is made.
+    call: ReminderCall | None = None
+    after_call: Callable[[CallResult], Outcome] | None = None
 
 
 @dataclass
@@ -156,6 +250,8 @@ class Context:
     new_session: bool = True
     finished_at: str = ""
     turn_id: str = "local"
+    # The user has granted the reminders permission (as this request says).
+    reminders_permitted: bool = False
     # issue-18: the profile could not be read; ``profile`` is a blank stand-in, so nothing
     # about the user's progress (or their being new) may be said from it.
     profile_unknown: bool = False

@@ -1,0 +1,93 @@
+"""The Reminders API calls the dialogue asks for, made in the adapter.
+
+The dialogue (:mod:`skill.domain.dialogue.reminders`) decides *what* to do about a
+reminder and what to say; it hands the turn a :class:`~skill.domain.reminders.ReminderCall`.
+This module makes the call through :mod:`skill.alexa.reminders` and gives back a
+:class:`~skill.domain.reminders.CallResult`, for the dialogue to answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ask_sdk_core.handler_input import HandlerInput
+
+from skill.alexa.reminders import (
+    Failure,
+    ReminderApiError,
+    Reminders,
+    ask_for_permission,
+    reminder_request,
+)
+from skill.domain.progress import Change, Profile, TimeZoneLearned
+from skill.domain.reminders import CallFailure, CallKind, CallResult, ReminderCall
+
+FAILURES = {Failure.REVOKED: CallFailure.REVOKED, Failure.NOT_FOUND: CallFailure.NOT_FOUND,
+            Failure.UNAVAILABLE: CallFailure.UNAVAILABLE}
+
+
+def _now_local(handler_input: HandlerInput, time_zone: str | None) -> datetime:
+    stamp = getattr(handler_input.request_envelope.request, "timestamp", None)
+    now = stamp if isinstance(stamp, datetime) else datetime.now(UTC)
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+    try:
+        zone = ZoneInfo(time_zone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    return now.astimezone(zone)
+
+
+def _locale(handler_input: HandlerInput) -> str:
+    locale = getattr(handler_input.request_envelope.request, "locale", None)
+    return locale if isinstance(locale, str) and locale else "en-US"
+
+
+def make_call(handler_input: HandlerInput, call: ReminderCall, profile: Profile,
+              time_zone_lookup: Callable[[HandlerInput], str | None],
+              learned: list[Change]) -> CallResult | None:
+    """Make ``call``; ``None`` when Alexa answers it itself (the permission prompt).
+
+    A reminder must ring in the device's zone: without one stored, the settings API is
+    asked now, and what it says is appended to ``learned`` to be stored with the turn.
+    """
+    if call.kind is CallKind.ASK_PERMISSION:
+        if call.at is not None:
+            handler_input.response_builder.add_directive(ask_for_permission(call.at))
+        return None
+    reminders = Reminders(handler_input)
+    try:
+        match call.kind:
+            case CallKind.SET:
+                assert call.at is not None
+                zone = profile.time_zone
+                if zone is None:
+                    zone = time_zone_lookup(handler_input)
+                    if zone:
+                        learned.append(TimeZoneLearned(zone))
+                request = reminder_request(call.at, _now_local(handler_input, zone), zone,
+                                           _locale(handler_input))
+                if call.token is not None:
+                    try:
+                        return CallResult(token=reminders.update(call.token, request),
+                                          moved=True)
+                    except ReminderApiError as error:
+                        if error.failure is not Failure.NOT_FOUND:
+                            raise
+                        # Deleted in the Alexa app meanwhile: make a new one.
+                return CallResult(token=reminders.create(request))
+            case CallKind.DELETE:
+                assert call.token is not None
+                reminders.delete(call.token)
+                return CallResult()
+            case CallKind.CHECK:
+                assert call.token is not None
+                return CallResult(exists=reminders.exists(call.token))
+    except ReminderApiError as error:
+        return CallResult(failure=FAILURES[error.failure])
+    return CallResult(failure=CallFailure.UNAVAILABLE)
+
+
+__all__ = ["make_call"]

@@ -6,6 +6,8 @@ This is the whole vocabulary the adapter knows. The dialogue table
 
 from __future__ import annotations
 
+import re
+
 from ask_sdk_core.handler_input import HandlerInput
 
 from skill.domain.dialogue import Said
@@ -50,8 +52,19 @@ INTENT_UTTERANCES: dict[str, str] = {
     "JustStretchesIntent": "just_stretches",
     "MakeEasierIntent": "make_easier",
 }
+# The reminder intents in the domain's words (CONTRACTS.md); the dialogue table takes them
+# over from skill.alexa.reminder_handlers (issue 15), so they are not dispatched from here yet.
+REMINDER_UTTERANCES: dict[str, str] = {
+    "SetReminderIntent": "set_reminder",
+    "ChangeReminderIntent": "change_reminder",
+    "ReminderStatusIntent": "reminder_status",
+    "CancelReminderIntent": "cancel_reminder",
+}
 # Words longer than this are not echoed back or kept: a slot is a name, not a paragraph.
 MAX_HEARD_CHARS = 80
+# "An hour later" when no amount is said: a relative move of the reminder is by an hour.
+DEFAULT_SHIFT_MINUTES = 60
+_DURATION = re.compile(r"^P(?:(?P<d>\d+)D)?(?:T(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+)S)?)?$")
 
 
 def intent_name(handler_input: HandlerInput) -> str | None:
@@ -82,12 +95,45 @@ def said_from(handler_input: HandlerInput, utterance: str) -> Said:
     """What the user said, with the slot values the domain understands."""
     exercise, heard = slot_value(handler_input, "Exercise")
     value: str | None = None
-    for slot in ("Period", "Change", "Symptom"):
+    for slot in ("Period", "Change", "Symptom", "Sign"):
         found, words = slot_value(handler_input, slot)
         if found is not None or words is not None:
             value, heard = found, (words if found is None else heard)
+    if utterance == "pain" and not _names_a_pain(handler_input):
+        # "i'm {Sign}" heard with words that are no symptom ("i'm back", "i'm tired") is
+        # not a pain report: those carriers say nothing of pain but the symptom itself.
+        return Said("fallback")
     number: int | None = None
     _, spoken = slot_value(handler_input, "Minutes")
     if spoken is not None and spoken.isdigit():
         number = min(int(spoken), 1000)
     return Said(utterance, exercise=exercise, heard=heard, value=value, number=number)
+
+
+def _names_a_pain(handler_input: HandlerInput) -> bool:
+    """A pain report either has a pain word in its carrier (any sample without a Sign) or
+    a Sign that resolved to a symptom."""
+    sign, words = slot_value(handler_input, "Sign")
+    return sign is not None or words is None
+
+
+def reminder_said(handler_input: HandlerInput, utterance: str) -> Said:
+    """A reminder request in the domain's words: ``value`` is the Time slot as Alexa
+    resolved it ("07:00", "MO"), or for a relative move "later" / "earlier" with ``number``
+    the minutes to move by."""
+    shift, _ = slot_value(handler_input, "Shift")
+    if utterance == "change_reminder" and shift in ("later", "earlier"):
+        _, by = slot_value(handler_input, "By")
+        minutes = duration_minutes(by) if by is not None else None
+        return Said(utterance, value=shift, number=minutes or DEFAULT_SHIFT_MINUTES)
+    _, time = slot_value(handler_input, "Time")
+    return Said(utterance, value=time.strip() if time else None)
+
+
+def duration_minutes(iso: str) -> int | None:
+    """``PT1H30M`` as 90; ``None`` for anything that is not an ISO 8601 duration."""
+    found = _DURATION.match(iso.strip().upper())
+    if found is None or not any(found.groups()):
+        return None
+    d, h, m, s = (int(found[k] or 0) for k in "dhms")
+    return min(d * 1440 + h * 60 + m + round(s / 60), 24 * 60)

@@ -44,7 +44,7 @@ FOLDS = 3
 # How many values of its type fill each slot of a sample, rotating through the type so
 # every synonym is heard by some sample.
 FILLS_PER_SLOT = 6
-HEARD_PER_VALUE = 2
+HEARD_PER_VALUE = 3
 # Every intent weighs the same in training, however many samples and slot values it has.
 CLASS_WEIGHT = "balanced"
 # Slots a carrier can leave empty and still be the carrier heard ("an hour later" says

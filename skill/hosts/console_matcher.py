@@ -302,36 +302,40 @@ class ModelMatcher:
     def _carrier(self, text: str) -> Match | None:
         best: tuple[tuple[int, int], Match] | None = None
         for sample, pattern in self.carriers:
-            found = pattern.fullmatch(text)
-            if not found:
-                continue
-            slots: dict[str, tuple[str, str | None]] = {}
-            plain: set[str] = set()
-            resolved_all = True
-            acceptable = True
-            for name, heard in found.groupdict().items():
-                slot_type = sample.slot_types.get(name, "")
-                if slot_type.startswith("AMAZON."):
-                    value = built_in_slot_value(slot_type, heard)
-                    acceptable = acceptable and value is not None
-                    slots[name] = (value or heard, None)
-                    plain.add(name)
-                    continue
-                value_id = self._resolve(slot_type, heard)
-                if value_id is None:
-                    resolved_all = False
-                    # A sample that is nothing but a slot ("{Exercise}") only takes slot
-                    # values; and command words are not an unmodelled name.
-                    novel = [w for w in heard.split() if w not in self.vocabulary]
-                    acceptable = acceptable and bool(novel) and len(sample.words) > 1
-                slots[name] = (heard, value_id)
-            if not acceptable:
-                continue
-            captured = sum(len(heard.split()) for heard, _ in slots.values())
-            score = (int(resolved_all), -captured)
-            if best is None or score > best[0]:
-                best = (score, Match(sample.intent, slots, frozenset(plain)))
+            for captures in _splits(pattern, text):
+                scored = self._fill(sample, captures)
+                if scored is not None and (best is None or scored[0] > best[0]):
+                    best = scored
         return best[1] if best else None
+
+    def _fill(self, sample: Sample, captures: dict[str, str]
+              ) -> tuple[tuple[int, int], Match] | None:
+        """The match ``captures`` make of ``sample`` and how good it is, or ``None`` if
+        the words cannot fill its slots."""
+        slots: dict[str, tuple[str, str | None]] = {}
+        plain: set[str] = set()
+        resolved_all = True
+        acceptable = True
+        for name, heard in captures.items():
+            slot_type = sample.slot_types.get(name, "")
+            if slot_type.startswith("AMAZON."):
+                value = built_in_slot_value(slot_type, heard)
+                acceptable = acceptable and value is not None
+                slots[name] = (value or heard, None)
+                plain.add(name)
+                continue
+            value_id = self._resolve(slot_type, heard)
+            if value_id is None:
+                resolved_all = False
+                # A sample that is nothing but a slot ("{Exercise}") only takes slot
+                # values; and command words are not an unmodelled name.
+                novel = [w for w in heard.split() if w not in self.vocabulary]
+                acceptable = acceptable and bool(novel) and len(sample.words) > 1
+            slots[name] = (heard, value_id)
+        if not acceptable:
+            return None
+        captured = sum(len(heard.split()) for heard, _ in slots.values())
+        return (int(resolved_all), -captured), Match(sample.intent, slots, frozenset(plain))
 
     def _resolve(self, slot_type: str, heard: str) -> str | None:
         heard = normalise(heard)
@@ -377,6 +381,27 @@ class ModelMatcher:
             if len(picked) == limit:
                 break
         return picked
+
+
+def _splits(pattern: re.Pattern[str], text: str) -> list[dict[str, str]]:
+    """Every way ``pattern``'s slots can share out the words of ``text``: a carrier with two
+    slots side by side ("move my reminder {By} {Shift}") has more than one reading of
+    "an hour later", and the regular expression alone finds only the first."""
+    found = pattern.fullmatch(text)
+    if found is None:
+        return []
+    names = list(found.groupdict())
+    if len(names) < 2:
+        return [found.groupdict()]
+    readings = [found.groupdict()]
+    # Try each slot greedy in turn: the other readings of adjacent slots.
+    for name in names:
+        greedy = re.compile(pattern.pattern.replace(f"(?P<{name}>\\S+(?: \\S+)*?)",
+                                                    f"(?P<{name}>\\S+(?: \\S+)*)"))
+        other = greedy.fullmatch(text)
+        if other is not None and other.groupdict() not in readings:
+            readings.append(other.groupdict())
+    return readings
 
 
 def load_model(locale: str) -> dict[str, Any]:

@@ -29,16 +29,12 @@ from typing import Any
 
 from skill.hosts.console_hearing import Heard, Hearing, hearing_for
 from skill.hosts.console_matcher import MODELS_DIR, Match, ModelMatcher
+from skill.hosts.console_understanding import CONSEQUENTIAL, Understanding
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "understanding" / "corpus.txt"
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 GOAL = 0.90
 
-# Intents whose effect outlives the turn: a user must never reach them by accident.
-CONSEQUENTIAL = frozenset({
-    "ReportPainIntent", "DeleteProgressIntent", "SetReminderIntent", "ChangeReminderIntent",
-    "CancelReminderIntent", "ChangeSettingIntent", "ResetSettingsIntent", "MakeEasierIntent",
-})
 BUILT_IN_SHORT_NAMES = frozenset({
     "Yes", "No", "Stop", "Cancel", "Help", "Fallback", "Next", "Previous", "Repeat", "Pause",
     "Resume", "StartOver", "NavigateHome"})
@@ -252,8 +248,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"(stand-ins trained and scored in {time.perf_counter() - started:.1f} s)")
     report(scores, misses=not args.no_misses)
     if args.console:
-        from skill.hosts.console_understanding import Understanding
-
         console_scores = []
         for locale in args.locale or LOCALES:
             model = load_model(locale, args.models)

@@ -287,3 +287,11 @@ def test_device_helper_is_the_consoles() -> None:
     slot = envelope["request"]["intent"]["slots"]["Symptom"]
     assert slot["resolutions"]["resolutionsPerAuthority"][0]["values"][0]["value"]["id"] == \
         "groin"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_consoles_matcher_hears_at_least_as_well_as_the_stand_in(
+        scores: dict[str, Score], ears: dict[str, Understanding], corpus: list[Phrase],
+        locale: str) -> None:
+    console = score(locale, ears[locale].listen, corpus)
+    assert console.share >= scores[locale].share and console.never_hits == []

@@ -47,8 +47,11 @@ def _add_store_options(parser: argparse.ArgumentParser) -> None:
 
 
 def console_hearing(model: dict[str, Any]) -> Any:
-    """The console's statistical stand-in for Alexa's understanding (trained once per model,
-    then cached), or ``None`` without the console extra, when only samples are understood."""
+    """The console's statistical stand-in for Alexa's understanding, training (once per
+    model, then cached) while the first lines are answered from the model's own samples;
+    ``None`` without the console extra, when only the samples are understood."""
+    from concurrent.futures import ThreadPoolExecutor
+
     try:
         from skill.hosts.console_hearing import hearing_for
     except ImportError:
@@ -56,7 +59,10 @@ def console_hearing(model: dict[str, Any]) -> Any:
               "pip install -e '.[console]', to hear other phrasings as a device would)",
               file=sys.stderr)
         return None
-    return hearing_for(model)
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearing")
+    future = pool.submit(hearing_for, model)
+    pool.shutdown(wait=False)  # the future outlives the pool; nothing else is submitted
+    return future
 
 
 def chat(args: argparse.Namespace) -> int:

@@ -14,8 +14,8 @@ change) that is not one of its fitting intents.
     python -m bench.understanding --locale en-GB --console
     python -m bench.understanding --models DIR    # models in another folder (e.g. an old commit's)
 
-Measured on 2 cores (the README's table): today's model at 5e3efae understood 47.3-49.3 % of
-the corpus per locale with 80-91 must-never hits; the reworked models 91.5-93.0 % with none.
+Measured (the README's table): today's model at 5e3efae understood 47.3-49.0 % of the corpus
+per locale with 86-97 must-never hits; the reworked models 92.1-92.8 % with none.
 """
 
 from __future__ import annotations

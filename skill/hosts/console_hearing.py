@@ -367,12 +367,26 @@ class Hearing:
 
 
 def _longest_value(pairs: Iterable[tuple[str, str]], text: str) -> tuple[str, str] | None:
+    """The value ``text`` names, as entity resolution forgives word order and a missing
+    word: the synonym with most of its words said (said together ranks first), at least
+    two of them and three in four when not said together."""
     padded = f" {text} "
-    best: tuple[str, str] | None = None
+    said = set(text.split())
+    best: tuple[tuple[int, int, int], str, str] | None = None
     for phrase, value_id in pairs:
-        if phrase and f" {phrase} " in padded and (best is None or len(phrase) > len(best[0])):
-            best = (phrase, value_id)
-    return best
+        words = phrase.split()
+        if not words:
+            continue
+        if f" {phrase} " in padded:
+            rank = (len(words), 1, len(phrase))
+        else:
+            heard = sum(word in said for word in words)
+            if heard < 2 or heard * 4 < len(words) * 3:
+                continue
+            rank = (heard, 0, len(phrase))
+        if best is None or rank > best[0]:
+            best = (rank, phrase, value_id)
+    return (best[1], best[2]) if best else None
 
 
 def _built_in_span(slot_type: str, words: list[str]) -> str | None:

@@ -4,5 +4,5 @@
 # runs reach the first answer in well under a second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh web >&2
+bash scripts/setup.sh console >&2
 exec .venv/bin/release-coach chat "$@"

@@ -588,7 +588,8 @@ def test_response_sizes_with_and_without_the_document(app: SkillApp, store: Sqli
 
 
 def test_console_shows_the_screen_as_text(app: SkillApp) -> None:
-    from skill.hosts.console import Console, ModelMatcher, load_model
+    from skill.hosts.console import Console  # issue-20: console split into modules
+    from skill.hosts.console_matcher import ModelMatcher, load_model
 
     out = StringIO()
     console = Console(app, apl_device(), ModelMatcher(load_model("en-US")), out)

@@ -51,16 +51,17 @@ INTENT_UTTERANCES: dict[str, str] = {
     "ShortRoutineIntent": "short_routine",
     "JustStretchesIntent": "just_stretches",
     "MakeEasierIntent": "make_easier",
-    # issue-15: the daily reminder's intents are rows of the dialogue table like any other.
+    # The daily reminder's intents are rows of the dialogue table like any other.
     "SetReminderIntent": "set_reminder",
     "ChangeReminderIntent": "change_reminder",
     "ReminderStatusIntent": "reminder_status",
     "CancelReminderIntent": "cancel_reminder",
 }
-# issue-15: AMAZON.DURATION values for "an hour later", "half an hour earlier": PT1H, PT30M.
-_DURATION = re.compile(r"^PT(?:(\d{1,2})H)?(?:(\d{1,3})M)?$")
+REMINDER_UTTERANCES = frozenset({"set_reminder", "change_reminder", "reminder_status",
+                                 "cancel_reminder"})
 # Words longer than this are not echoed back or kept: a slot is a name, not a paragraph.
 MAX_HEARD_CHARS = 80
+_DURATION = re.compile(r"^P(?:(?P<d>\d+)D)?(?:T(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+)S)?)?$")
 
 
 def intent_name(handler_input: HandlerInput) -> str | None:
@@ -89,25 +90,50 @@ def slot_value(handler_input: HandlerInput, name: str) -> tuple[str | None, str 
 
 def said_from(handler_input: HandlerInput, utterance: str) -> Said:
     """What the user said, with the slot values the domain understands."""
+    if utterance in REMINDER_UTTERANCES:
+        return reminder_said(handler_input, utterance)
     exercise, heard = slot_value(handler_input, "Exercise")
     value: str | None = None
-    for slot in ("Period", "Change", "Symptom"):
+    for slot in ("Period", "Change", "Symptom", "Sign"):
         found, words = slot_value(handler_input, slot)
         if found is not None or words is not None:
             value, heard = found, (words if found is None else heard)
+    if utterance == "pain" and not _names_a_pain(handler_input):
+        # "i'm {Sign}" heard with words that are no symptom ("i'm back", "i'm tired") is
+        # not a pain report: those carriers say nothing of pain but the symptom itself.
+        return Said("fallback")
     number: int | None = None
     _, spoken = slot_value(handler_input, "Minutes")
     if spoken is not None and spoken.isdigit():
         number = min(int(spoken), 1000)
-    # issue-15: a reminder's time as Alexa resolved it ("07:00", "EV"), or a relative move.
-    _, time_value = slot_value(handler_input, "Time")
-    if time_value is not None:
-        value = time_value.strip()[:MAX_HEARD_CHARS]
-    shift, _ = slot_value(handler_input, "Shift")
-    if shift in ("later", "earlier"):
-        value = shift
-        _, by = slot_value(handler_input, "By")
-        duration = _DURATION.match(by.strip()) if by else None
-        if duration is not None and any(duration.groups()):
-            number = int(duration.group(1) or 0) * 60 + int(duration.group(2) or 0)
     return Said(utterance, exercise=exercise, heard=heard, value=value, number=number)
+
+
+def _names_a_pain(handler_input: HandlerInput) -> bool:
+    """A pain report either has a pain word in its carrier (any sample without a Sign) or
+    a Sign that resolved to a symptom."""
+    sign, words = slot_value(handler_input, "Sign")
+    return sign is not None or words is None
+
+
+def reminder_said(handler_input: HandlerInput, utterance: str) -> Said:
+    """A reminder request in the domain's words: ``value`` is the Time slot as Alexa
+    resolved it ("07:00", "MO"), or for a relative move "later" / "earlier" with ``number``
+    the minutes to move by."""
+    shift, _ = slot_value(handler_input, "Shift")
+    if utterance == "change_reminder" and shift in ("later", "earlier"):
+        _, by = slot_value(handler_input, "By")
+        minutes = duration_minutes(by) if by is not None else None
+        # With no amount said, the dialogue moves it by its default (an hour).
+        return Said(utterance, value=shift, number=minutes)
+    _, time = slot_value(handler_input, "Time")
+    return Said(utterance, value=time.strip() if time else None)
+
+
+def duration_minutes(iso: str) -> int | None:
+    """``PT1H30M`` as 90; ``None`` for anything that is not an ISO 8601 duration."""
+    found = _DURATION.match(iso.strip().upper())
+    if found is None or not any(found.groups()):
+        return None
+    d, h, m, s = (int(found[k] or 0) for k in "dhms")
+    return min(d * 1440 + h * 60 + m + round(s / 60), 24 * 60)

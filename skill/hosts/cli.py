@@ -64,18 +64,32 @@ def _add_store_options(parser: argparse.ArgumentParser) -> None:
                              "(honours AWS_ENDPOINT_URL_DYNAMODB for a local server)")
 
 
+def console_hearing(model: dict[str, Any]) -> Any:
+    """The console's statistical stand-in for Alexa's understanding, training (once per
+    model, then cached) while the first lines are answered from the model's own samples;
+    ``None`` without the console extra, when only the samples are understood."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    try:
+        from skill.hosts.console_hearing import hearing_for
+    except ImportError:
+        print("(only the model's own samples are understood: install the console extra, "
+              "pip install -e '.[console]', to hear other phrasings as a device would)",
+              file=sys.stderr)
+        return None
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearing")
+    future = pool.submit(hearing_for, model)
+    pool.shutdown(wait=False)  # the future outlives the pool; nothing else is submitted
+    return future
+
+
 def chat(args: argparse.Namespace) -> int:
     from skill.alexa.app import build_app
     from skill.alexa.envelopes import Device
-    from skill.hosts.console import (
-        Clock,
-        Console,
-        ModelMatcher,
-        device_zone,
-        load_model,
-        main_loop,
-        parse_clock,
-    )
+    from skill.hosts.console import Console, main_loop
+    from skill.hosts.console_clock import Clock, device_zone, parse_clock
+    from skill.hosts.console_matcher import ModelMatcher, load_model
+    from skill.hosts.console_understanding import Understanding
 
     zone = local_time_zone()
     # The console's Echo is set to this machine's zone, so a --now without an offset is
@@ -93,8 +107,9 @@ def chat(args: argparse.Namespace) -> int:
     app = build_app(store, time_zone_lookup=lambda _handler_input: zone)
     device = Device(user_id=f"amzn1.ask.account.console-{args.user}", locale=args.locale,
                     apl=args.screen)
-    console = Console(app, device, ModelMatcher(load_model(args.locale)), sys.stdout,
-                      real_time=args.real_time, clock=Clock(start), zone=local)
+    model = load_model(args.locale)
+    console = Console(app, device, Understanding(ModelMatcher(model), console_hearing(model)),
+                      sys.stdout, real_time=args.real_time, clock=Clock(start), zone=local)
     main_loop(console)
     return 0
 

@@ -20,12 +20,12 @@ from skill.alexa.envelopes import Device
 from skill.alexa.reminders import REMINDERS_SCOPE
 from skill.domain.progress import Profile, ReminderChanged, SessionCompleted, SessionRecord, apply
 from skill.domain.reminders import (
-    REMINDER_TEXT,
     ReminderState,
     first_occurrence,
     may_ask_permission,
     offered,
     parse_time,
+    reminder_text,
     should_offer_reminder,
     spoken_time,
 )
@@ -118,7 +118,7 @@ def test_a_daily_reminder_is_created_in_local_time_and_the_time_restated(
 
 
 def test_the_reminder_text_names_no_health_topic_and_not_the_skill() -> None:
-    words = REMINDER_TEXT.lower()
+    words = reminder_text().lower()
     for word in ("pelvic", "kegel", "floor", "release", "coach", "pain", "health",
                  "therapy", "physio", "medical", "hip"):
         assert word not in words

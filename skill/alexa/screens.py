@@ -43,6 +43,7 @@ from ask_sdk_model.interfaces.alexa.presentation.apl.render_document_directive i
 from ask_sdk_model.response import Response
 
 from skill.domain.dialogue import Outcome, Said
+from skill.domain.language import ENGLISH, Language, language_for
 from skill.domain.screens import ProgressScreen, StepScreen
 from skill.domain.ssml import Speech
 
@@ -51,9 +52,9 @@ STEP_TOKEN_PREFIX = "rc-step-"
 PROGRESS_TOKEN = "rc-progress"
 COUNTDOWN_TOKEN = "rc-countdown"
 STEP_END = "stepEnd"
-# Touch buttons say what the words would: the same rows of the dialogue table.
-BUTTONS = {"next": "Next", "repeat": "Repeat", "pause": "Pause"}
-WEEKDAYS = "MTWTFSS"
+# Touch buttons say what the words would: the same rows of the dialogue table. Their
+# labels are the language's ``button_<action>`` words.
+BUTTONS = ("next", "repeat", "pause")
 
 
 @cache
@@ -67,6 +68,11 @@ def document(name: str) -> dict[str, Any]:
 def _interfaces(handler_input: HandlerInput) -> object:
     system = getattr(handler_input.request_envelope.context, "system", None)
     return getattr(getattr(system, "device", None), "supported_interfaces", None)
+
+
+def language_of(handler_input: HandlerInput) -> Language:
+    """The grammar and labels of the request's locale."""
+    return language_for(getattr(handler_input.request_envelope.request, "locale", None))
 
 
 def supports_apl(handler_input: HandlerInput) -> bool:
@@ -92,20 +98,22 @@ def _capitalised(text: str) -> str:
 # ---------------------------------------------------------------------- step
 
 
-def step_datasources(screen: StepScreen, rate: str | None = None) -> dict[str, Any]:
+def step_datasources(screen: StepScreen, rate: str | None = None,
+                     language: Language = ENGLISH) -> dict[str, Any]:
     script = screen.script
     cues = [{"text": cue.text, "ssml": Speech().say(cue.text).ssml(rate)} for cue in script.cues]
-    upcoming = f"Next: {screen.next_title}" if screen.next_title else "Last one"
+    upcoming = language.text("screen_next", title=screen.next_title) if screen.next_title \
+        else language.text("screen_last")
     return {"step": {
         "type": "object",
         "objectId": "step",
         "properties": {
             "title": _capitalised(script.title),
-            "place": f"{screen.number} of {screen.count}",
+            "place": language.text("place", number=screen.number, count=screen.count),
             "points": list(script.points),
             "reps": screen.reps_total,
             "next": upcoming,
-            "buttons": dict(BUTTONS),
+            "buttons": {action: language.text(f"button_{action}") for action in BUTTONS},
             "cues": cues,
         },
         "transformers": [{"inputPath": "cues[*].ssml", "outputName": "speech",
@@ -143,7 +151,8 @@ def _present_step(handler_input: HandlerInput, outcome: Outcome, screen: StepScr
     if lead.parts:
         builder.speak(lead.body(rate=rate))
     builder.add_directive(RenderDocumentDirective(
-        token=token, document=document("step"), datasources=step_datasources(screen, rate)))
+        token=token, document=document("step"),
+        datasources=step_datasources(screen, rate, language_of(handler_input))))
     # Plain APL command objects: the SDK serialises them as they are.
     commands: Any = step_commands(screen)
     builder.add_directive(ExecuteCommandsDirective(commands=commands, token=token))
@@ -156,28 +165,35 @@ def _present_step(handler_input: HandlerInput, outcome: Outcome, screen: StepScr
 # ---------------------------------------------------------------------- progress
 
 
-def progress_datasources(screen: ProgressScreen) -> dict[str, Any]:
+def progress_datasources(screen: ProgressScreen,
+                         language: Language = ENGLISH) -> dict[str, Any]:
     top = max(1, *screen.week_minutes)
     weeks = [{"days": [{"label": str(int(day.on[-2:])), "practised": day.practised,
                         "today": day.today} for day in week]} for week in screen.weeks]
-    labels = ["3 weeks ago", "2 weeks ago", "Last week", "This week"]
-    bars = [{"label": f"{minutes} min", "height": round(100 * minutes / top), "week": label}
-            for minutes, label in zip(screen.week_minutes, labels, strict=True)]
+    labels = language.words("weeks_back")
+    bars: list[dict[str, Any]] = [
+        {"label": language.count(minutes, "minute_short"),
+         "height": round(100 * minutes / top), "week": label}
+        for minutes, label in zip(screen.week_minutes, labels, strict=True)]
     if screen.maintenance:
-        week = "Maintenance"
+        week = language.text("maintenance")
     else:
-        week = f"Week {screen.program_week} of {screen.program_weeks}"
-    streak = f"{screen.streak}-day streak" if screen.streak else "No streak yet"
-    stats = f"{week} · {streak} · {screen.sessions} sessions, {screen.minutes} min"
+        week = language.text("program_week", week=screen.program_week,
+                             weeks=screen.program_weeks)
+    streak = language.count(screen.streak, "day_streak") if screen.streak \
+        else language.text("no_streak")
+    stats = language.text("progress_stats", week=week, streak=streak,
+                          sessions=language.count(screen.sessions, "session"),
+                          minutes=language.count(screen.minutes, "minute_short"))
     return {"progress": {
         "type": "object",
         "objectId": "progress",
         "properties": {
-            "title": "Your last four weeks",
+            "title": language.text("progress_title"),
             "stats": stats,
-            "weekdays": list(WEEKDAYS),
+            "weekdays": language.words("weekday_initials"),
             "weeks": weeks,
-            "chartTitle": "Minutes each week",
+            "chartTitle": language.text("progress_chart"),
             "bars": bars,
         },
     }}
@@ -188,7 +204,7 @@ def _present_progress(handler_input: HandlerInput, outcome: Outcome, screen: Pro
     builder = handler_input.response_builder
     builder.add_directive(RenderDocumentDirective(
         token=PROGRESS_TOKEN, document=document("progress"),
-        datasources=progress_datasources(screen)))
+        datasources=progress_datasources(screen, language_of(handler_input))))
     return builder.response
 
 

@@ -31,7 +31,7 @@ sys.path[:0] = [os.path.join(root, "lambda"), root]
 started = time.perf_counter()
 import lambda_function
 imported = time.perf_counter()
-from skill.alexa.envelopes import Device
+from skill.hosts.envelopes import Device
 event = Device(user_id="amzn1.ask.account.BENCH").launch()
 before = time.perf_counter()
 response = lambda_function.lambda_handler(event, None)

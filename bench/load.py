@@ -38,7 +38,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a file: make the repository importable
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from skill.alexa.envelopes import LOCAL_SKILL_ID, Device
+from skill.hosts.envelopes import LOCAL_SKILL_ID, Device
 
 ROOT = Path(__file__).resolve().parent.parent
 STARTUP_SECONDS = 60.0

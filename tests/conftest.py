@@ -18,8 +18,8 @@ import pytest
 from hypothesis import settings
 
 from skill.alexa.app import SkillApp, build_app
-from skill.alexa.envelopes import LOCAL_SKILL_ID, Device
 from skill.domain.ssml import problems, spoken_text
+from skill.hosts.envelopes import LOCAL_SKILL_ID, Device
 from skill.store.sqlite import SqliteStore
 
 START = datetime(2026, 11, 16, 7, 30, tzinfo=UTC)  # a Monday morning

@@ -12,7 +12,6 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from skill.alexa.app import SkillApp, build_app
-from skill.alexa.envelopes import Device
 from skill.alexa.turns import no_time_zone
 from skill.domain.progress import (
     NoticeHeard,
@@ -25,6 +24,7 @@ from skill.domain.progress import (
 )
 from skill.domain.reminders import ReminderState
 from skill.domain.settings import Settings
+from skill.hosts.envelopes import Device
 from skill.store import ProgressStore, person_key, user_key
 
 RAW_USER_ID = "amzn1.ask.account.CONTRACT-RAW-USER-ID-0123456789"

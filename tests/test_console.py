@@ -16,7 +16,6 @@ from typing import Any, cast
 import pytest
 
 from skill.alexa.app import SkillApp, build_app
-from skill.alexa.envelopes import Device
 from skill.alexa.handlers import handled_intents
 from skill.hosts.console import (
     BUILT_IN_PHRASES,
@@ -30,6 +29,7 @@ from skill.hosts.console import (
     render,
     segments,
 )
+from skill.hosts.envelopes import Device
 from skill.store.sqlite import SqliteStore
 
 MODELS = sorted((Path(__file__).resolve().parent.parent / "interaction_models").glob("*.json"))

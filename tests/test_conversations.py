@@ -14,8 +14,8 @@ import re
 import pytest
 from conftest import Conversation
 
-from skill.alexa.envelopes import Device
 from skill.domain.progress import Profile
+from skill.hosts.envelopes import Device
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
 

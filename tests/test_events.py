@@ -1,6 +1,6 @@
 """Requests as Amazon documents them (tests/events/*.json), through the real Lambda handler.
 
-Beside the envelopes synthesised by :class:`~skill.alexa.envelopes.Device`, these are
+Beside the envelopes synthesised by :class:`~skill.hosts.envelopes.Device`, these are
 kept as files in the shapes of Amazon's request reference: a ``Connections.Response``
 to the reminders permission (accepted, denied, not answered), a request from a
 recognised speaker (``person``), a ``SkillDisabled`` event, and an Echo Show
@@ -18,10 +18,10 @@ import pytest
 from alexa_api import RemindersApi
 from conftest import Handler, alexa_limit_problems
 
-from skill.alexa.envelopes import Device
 from skill.domain.progress import TimeZoneLearned
 from skill.domain.ssml import spoken_text
 from skill.hosts import lambda_entry
+from skill.hosts.envelopes import Device
 from skill.hosts.metrics import EVENT_METRICS, NAMESPACE
 from skill.store import person_key, user_key
 from skill.store.sqlite import SqliteStore

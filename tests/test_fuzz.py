@@ -27,12 +27,12 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from skill.alexa.app import RequestRejected, SkillApp, build_app
-from skill.alexa.envelopes import LOCAL_SKILL_ID, Device
 from skill.alexa.handlers import handled_intents
 from skill.domain.dialogue import Coach, Mode
 from skill.domain.progress import Position, Profile
 from skill.domain.routine import routine_steps
 from skill.domain.ssml import spoken_text
+from skill.hosts.envelopes import LOCAL_SKILL_ID, Device
 from skill.hosts.web.app import create_app
 from skill.hosts.web.verifier import VerificationError, build_verifiers
 from skill.store import user_key

@@ -16,8 +16,8 @@ from conftest import alexa_limit_problems
 from flask.testing import FlaskClient
 
 from skill.alexa.app import RequestRejected, SkillApp, build_app
-from skill.alexa.envelopes import LOCAL_SKILL_ID, Device
 from skill.domain.ssml import problems, spoken_text
+from skill.hosts.envelopes import LOCAL_SKILL_ID, Device
 from skill.hosts.logs import configure_logging
 from skill.hosts.web.app import create_app
 from skill.hosts.web.verifier import VerificationError, build_verifiers

@@ -10,9 +10,9 @@ import pytest
 from conftest import Handler, alexa_limit_problems
 
 from skill.alexa.app import RequestRejected
-from skill.alexa.envelopes import LOCAL_SKILL_ID, Device
 from skill.domain.ssml import spoken_text
 from skill.hosts import lambda_entry
+from skill.hosts.envelopes import LOCAL_SKILL_ID, Device
 from skill.store import user_key
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,7 +19,6 @@ from skill.domain.content import exercises_data
 from skill.domain.exercises import REVERSE_KEGEL, exercise_ids
 from skill.domain.narration import (
     POSITION_PAUSE,
-    SWITCH_PAUSE,
     Script,
     narrate,
     spoken_seconds,
@@ -116,7 +115,7 @@ def test_stretches_give_time_to_get_into_position_and_to_change_sides(
             if cue.text in switch_cues:
                 # Changing sides: the switch cue and the short set-up, then time to move.
                 changing = script.cues[index].pause + script.cues[index + 1].pause
-                assert changing >= SWITCH_PAUSE
+                assert changing >= POSITION_PAUSE
         # The hold clock starts only after the position pause and the "into" line.
         first_hold = next(i for i, c in enumerate(script.cues) if c.hold)
         first_place = texts.index(placed[0].text)

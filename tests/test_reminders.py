@@ -16,7 +16,6 @@ from alexa_api import API_TOKEN, RemindersApi
 from conftest import Conversation
 
 from skill.alexa.app import SkillApp, build_app
-from skill.alexa.envelopes import Device
 from skill.alexa.reminders import REMINDERS_SCOPE
 from skill.domain.progress import Profile, ReminderChanged, SessionCompleted, SessionRecord, apply
 from skill.domain.reminders import (
@@ -29,6 +28,7 @@ from skill.domain.reminders import (
     should_offer_reminder,
     spoken_time,
 )
+from skill.hosts.envelopes import Device
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
 

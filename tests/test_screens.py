@@ -21,13 +21,11 @@ import pytest
 from conftest import MAX_RESPONSE_BYTES, START, Conversation
 
 from skill.alexa.app import SkillApp
-from skill.alexa.envelopes import Device
 from skill.alexa.screens import (
     BUTTONS,
     STEP_END,
     document,
     progress_datasources,
-    screen_text,
     step_commands,
     step_datasources,
 )
@@ -40,6 +38,8 @@ from skill.domain.routine import DAILY, STRETCHES, Choices, routine_steps
 from skill.domain.screens import StepScreen, progress_screen
 from skill.domain.settings import Settings
 from skill.domain.ssml import Speech, problems
+from skill.hosts.envelopes import Device
+from skill.hosts.screen_text import screen_text
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
 
@@ -612,7 +612,7 @@ def test_screen_text_of_a_progress_document() -> None:
 
 @pytest.mark.parametrize("name", ["step", "progress"])
 def test_the_authoring_tool_preview_binds_everything(name: str, tmp_path: Any) -> None:
-    from skill.alexa.screens import main, preview
+    from skill.hosts.apl_preview import main, preview
 
     doc, sources = preview(name, 4, 2)
     assert unresolved(doc, sources) == []

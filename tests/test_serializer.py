@@ -10,7 +10,7 @@ from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model.request_envelope import RequestEnvelope
 
 from skill.alexa.app import FastSerializer
-from skill.alexa.envelopes import Device
+from skill.hosts.envelopes import Device
 
 
 @pytest.mark.parametrize("stamp", ["2026-11-16T07:30:00Z", "2026-11-16T07:30:00.123Z",

@@ -30,9 +30,9 @@ from flask.testing import FlaskClient
 
 from bench.load import HangingEndpoint
 from skill.alexa.app import RequestRejected, build_app
-from skill.alexa.envelopes import LOCAL_SKILL_ID, Device
 from skill.domain.content import phrase
 from skill.domain.ssml import spoken_text
+from skill.hosts.envelopes import LOCAL_SKILL_ID, Device
 from skill.hosts.web.app import create_app
 from skill.hosts.web.verifier import VerificationError, build_verifiers
 from skill.store.sqlite import SqliteStore

@@ -14,10 +14,10 @@ from botocore.stub import Stubber
 from moto import mock_aws
 
 from skill.alexa.app import build_app
-from skill.alexa.envelopes import Device
 from skill.alexa.turns import no_time_zone
 from skill.domain.content import phrase
 from skill.domain.progress import NoticeHeard, Profile, SessionCompleted
+from skill.hosts.envelopes import Device
 from skill.store import ConflictError, StoreError, schema, user_key
 from skill.store.base import CONFLICT_BACKOFF_SECONDS, DEFAULT_SAVE_ATTEMPTS
 from skill.store.dynamodb import (

@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 
 from skill.alexa.app import build_app
-from skill.alexa.envelopes import Device
 from skill.alexa.turns import no_time_zone
 from skill.domain.content import phrase
 from skill.domain.ssml import spoken_text
+from skill.hosts.envelopes import Device
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
 from tests.store_contract import CONTRACT, Backend, run_routine, say

@@ -16,7 +16,7 @@ from alexa_api import self_signed_loopback_cert
 from conftest import Conversation
 
 from skill.alexa.app import build_app
-from skill.alexa.envelopes import Device
+from skill.hosts.envelopes import Device
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
 

@@ -19,8 +19,8 @@ from bench.turn_cost import (
     seed,
 )
 from skill.alexa.app import build_app
-from skill.alexa.envelopes import Device
 from skill.alexa.turns import no_time_zone
+from skill.hosts.envelopes import Device
 from skill.store import schema, user_key
 from skill.store.dynamodb import DynamoDBStore, make_client
 

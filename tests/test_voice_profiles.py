@@ -13,7 +13,7 @@ from typing import Any
 from conftest import Conversation
 
 from skill.alexa.app import SkillApp
-from skill.alexa.envelopes import Device
+from skill.hosts.envelopes import Device
 from skill.hosts.logs import JsonFormatter
 from skill.store import person_key, user_key
 from skill.store.sqlite import SqliteStore

@@ -10,7 +10,7 @@ counter, the hold countdown). The timings here carry the coaching:
 * rep cues are of near-equal length, so a set runs like a metronome, and no phrasing
   is used twice in a row;
 * a stretch gives time to get into position (at least 8 seconds) before the hold
-  starts, and at least 5 seconds to change sides.
+  starts, and as long again to change sides.
 
 Holds longer than ten seconds are chained ten-second breaks with short cues between
 them, so the user hears time passing and Alexa's break limit holds.
@@ -35,7 +35,6 @@ SOFT_BREATH_SECONDS = 1.5    # the spoken "keep breathing softly" inside each ho
 BREATHING_IN_PAUSE = 2.0     # the warm-up in-breath: cue plus pause stay under 4 s
 BREATHING_OUT_PAUSE = 4.0
 POSITION_PAUSE = 8.0         # time to get into a stretch before its hold starts
-SWITCH_PAUSE = 5.0           # time to change sides
 ROUND_REST = 10.0            # the rest between two rounds of releases
 SIDES = ("right", "left")
 

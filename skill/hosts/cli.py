@@ -48,7 +48,6 @@ def _add_store_options(parser: argparse.ArgumentParser) -> None:
 
 def chat(args: argparse.Namespace) -> int:
     from skill.alexa.app import build_app
-    from skill.alexa.envelopes import Device
     from skill.hosts.console import (
         Clock,
         Console,
@@ -58,6 +57,7 @@ def chat(args: argparse.Namespace) -> int:
         main_loop,
         parse_clock,
     )
+    from skill.hosts.envelopes import Device
 
     zone = local_time_zone()
     # The console's Echo is set to this machine's zone, so a --now without an offset is

@@ -29,8 +29,8 @@ from xml.sax.saxutils import unescape
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from skill.alexa.app import SkillApp
-from skill.alexa.envelopes import Device
 from skill.domain.ssml import total_pause_seconds
+from skill.hosts.envelopes import Device
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "interaction_models"
 
@@ -630,7 +630,8 @@ class Console:
     def _show_screen(self, directives: list[dict[str, Any]]) -> None:
         """What the screen shows, as text; a document that finishes its step sends stepEnd
         (here at once: the console does not wait through the narration)."""
-        from skill.alexa.screens import STEP_END, screen_text
+        from skill.alexa.screens import STEP_END
+        from skill.hosts.screen_text import screen_text  # issue-17: moved out of the adapter
 
         for line in screen_text(directives):
             self._print(f"{self.INDENT}{line}")

@@ -1,4 +1,5 @@
-"""Genuine Alexa request envelopes, built locally for the console, tests and benchmarks."""
+"""Genuine Alexa request envelopes, built locally: the one request builder the console,
+the tests and the benchmarks share (a simulated Alexa; never shipped to Lambda)."""
 
 from __future__ import annotations
 

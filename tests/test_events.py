@@ -11,12 +11,12 @@ recognised speaker (``person``), a ``SkillDisabled`` event, and an Echo Show
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 from alexa_api import RemindersApi
 from conftest import Handler, alexa_limit_problems
+from events import load_event
 
 from skill.domain.progress import TimeZoneLearned
 from skill.domain.ssml import spoken_text
@@ -26,16 +26,12 @@ from skill.hosts.metrics import EVENT_METRICS, NAMESPACE
 from skill.store import person_key, user_key
 from skill.store.sqlite import SqliteStore
 
-EVENTS = Path(__file__).resolve().parent / "events"
 ACCOUNT = "amzn1.ask.account.AGF3NETIE4MNXNG2Z64Z27RXB6JCK2R62BCPYUZI"
 PERSON = "amzn1.ask.person.ORIGINAL-PERSON-ID-0F2C7DFDB7D3C4F5A2AB2B8B"
 
 
 def event(name: str, endpoint: str) -> dict[str, Any]:
-    body: dict[str, Any] = json.loads((EVENTS / name).read_text(encoding="utf-8"))
-    body["context"]["System"]["apiEndpoint"] = endpoint
-    body["context"]["System"]["apiAccessToken"] = "test-token"
-    return body
+    return load_event(name, endpoint=endpoint, token="test-token")
 
 
 def speech(response: dict[str, Any]) -> str:
@@ -44,18 +40,6 @@ def speech(response: dict[str, Any]) -> str:
 
 def emf_lines(text: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in text.splitlines() if line.startswith('{"_aws"')]
-
-
-def test_every_fixture_is_an_alexa_envelope() -> None:
-    names = sorted(p.name for p in EVENTS.glob("*.json"))
-    assert names == ["connections_response_reminders_accepted.json",
-                     "connections_response_reminders_denied.json",
-                     "connections_response_reminders_not_answered.json",
-                     "echo_show_launch.json", "launch_with_person.json", "skill_disabled.json"]
-    for name in names:
-        body = json.loads((EVENTS / name).read_text(encoding="utf-8"))
-        assert body["version"] == "1.0" and "System" in body["context"], name
-        assert body["request"]["requestId"].startswith("amzn1.echo-api.request."), name
 
 
 def test_consent_accepted_sets_the_reminder(lambda_handler: Handler, api: str) -> None:

@@ -20,7 +20,7 @@ import pytest
 
 from skill.alexa.screens import progress_datasources, step_datasources
 from skill.domain import reminders
-from skill.domain.language import ENGLISH, Language, language_for, language_tag
+from skill.domain.language import Language, english, language_for, language_tag
 from skill.domain.language import language as language_module
 from skill.domain.language.plural import CATEGORIES, OTHER, category, operands
 from skill.domain.narration import narrate
@@ -30,6 +30,7 @@ from skill.domain.routine import DAILY, routine_steps
 from skill.domain.screens import StepScreen, progress_screen
 from skill.domain.ssml import Speech
 
+ENGLISH = english()
 LANGUAGE_DIR = resources.files("skill").joinpath("data", "language")
 
 # CLDR 44's cardinal rules for the languages issue 19 brings, and a language with "few",
@@ -257,3 +258,16 @@ def test_screens_show_only_the_languages_words(pseudo_locale: Language) -> None:
         for text in labels:
             assert outside_language(text) == "", text
         assert re.sub(r"[⟦⟧]", "", properties["next"]).startswith("Next: ") != last
+
+
+def test_no_language_is_read_at_import() -> None:
+    """Cold start reads no grammar: the first request reads its own locale's."""
+    import subprocess
+    import sys
+
+    code = ("import skill.hosts.lambda_entry, skill.alexa.app, skill.alexa.screens\n"
+            "from skill.domain.language import language\n"
+            "print(language._language.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60).stdout.strip()
+    assert out == "0"

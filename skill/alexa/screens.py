@@ -43,7 +43,7 @@ from ask_sdk_model.interfaces.alexa.presentation.apl.render_document_directive i
 from ask_sdk_model.response import Response
 
 from skill.domain.dialogue import Outcome, Said
-from skill.domain.language import ENGLISH, Language, language_for
+from skill.domain.language import Language, english, language_for
 from skill.domain.screens import ProgressScreen, StepScreen
 from skill.domain.ssml import Speech
 
@@ -99,7 +99,8 @@ def _capitalised(text: str) -> str:
 
 
 def step_datasources(screen: StepScreen, rate: str | None = None,
-                     language: Language = ENGLISH) -> dict[str, Any]:
+                     language: Language | None = None) -> dict[str, Any]:
+    language = language or english()
     script = screen.script
     cues = [{"text": cue.text, "ssml": Speech().say(cue.text).ssml(rate)} for cue in script.cues]
     upcoming = language.text("screen_next", title=screen.next_title) if screen.next_title \
@@ -166,7 +167,8 @@ def _present_step(handler_input: HandlerInput, outcome: Outcome, screen: StepScr
 
 
 def progress_datasources(screen: ProgressScreen,
-                         language: Language = ENGLISH) -> dict[str, Any]:
+                         language: Language | None = None) -> dict[str, Any]:
+    language = language or english()
     top = max(1, *screen.week_minutes)
     weeks = [{"days": [{"label": str(int(day.on[-2:])), "practised": day.practised,
                         "today": day.today} for day in week]} for week in screen.weeks]

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from skill.domain.language.language import (
     DEFAULT_LOCALE,
-    ENGLISH,
     Language,
+    english,
     language_for,
     language_tag,
 )
 
-__all__ = ["DEFAULT_LOCALE", "ENGLISH", "Language", "language_for", "language_tag"]
+__all__ = ["DEFAULT_LOCALE", "Language", "english", "language_for", "language_tag"]

@@ -143,6 +143,10 @@ def language_for(locale: str | None) -> Language:
     return _language(language_tag(locale)[1])
 
 
-ENGLISH = language_for(DEFAULT_LOCALE)
+def english() -> Language:
+    """The default locale's grammar, read when first asked for (never at import, so a
+    request in another language reads only its own files)."""
+    return language_for(DEFAULT_LOCALE)
 
-__all__ = ["DEFAULT_LOCALE", "ENGLISH", "Language", "language_for", "language_tag"]
+
+__all__ = ["DEFAULT_LOCALE", "Language", "english", "language_for", "language_tag"]

@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
@@ -40,7 +41,9 @@ ERRORS = {
 }
 
 
-def self_signed_loopback_cert(directory: Path) -> tuple[Path, Path]:
+@cache
+def _loopback_cert_pem() -> tuple[bytes, bytes]:
+    """One key and certificate per test process: an RSA key takes a tenth of a second."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
     now = datetime.now(UTC)
@@ -51,11 +54,16 @@ def self_signed_loopback_cert(directory: Path) -> tuple[Path, Path]:
                 [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
             .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
             .sign(key, hashes.SHA256()))
+    return (cert.public_bytes(serialization.Encoding.PEM),
+            key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                              serialization.NoEncryption()))
+
+
+def self_signed_loopback_cert(directory: Path) -> tuple[Path, Path]:
+    cert, key = _loopback_cert_pem()
     cert_path, key_path = directory / "api.pem", directory / "api.key"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
-                                           serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    cert_path.write_bytes(cert)
+    key_path.write_bytes(key)
     return cert_path, key_path
 
 
@@ -68,7 +76,9 @@ def serve_https(handler: type[BaseHTTPRequestHandler], directory: Path) -> Itera
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     server.socket = context.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # A short poll, so that shutting the stand-in down after each test takes no half second.
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02},
+                              daemon=True)
     thread.start()
     try:
         yield f"https://127.0.0.1:{server.server_address[1]}", cert

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -94,8 +95,10 @@ def test_reads_and_writes_trip_separately() -> None:
     for _ in range(FAILURES_TO_OPEN):
         with pytest.raises(StoreError):
             store.save("u", Profile(), [NoticeHeard("2026-03-01")])
-    for write in (lambda: store.delete_user("u"), lambda: store.link_person("u", "p"),
-                  lambda: store.delete_account("u")):
+    writes: list[Callable[[], None]] = [
+        lambda: store.delete_user("u"), lambda: store.link_person("u", "p"),
+        lambda: store.delete_account("u")]
+    for write in writes:
         with pytest.raises(StoreUnavailable):
             write()
     assert inner.calls == FAILURES_TO_OPEN

@@ -73,11 +73,15 @@ def app(store: SqliteStore) -> SkillApp:
     return build_app(store)  # the real settings API look-up, against the stand-in
 
 
+class ApiConversation(Conversation):
+    device: ApiDevice
+
+
 def talk_with(app: SkillApp, api: str, *, granted: bool = True,
-              now: datetime = START) -> Conversation:
+              now: datetime = START) -> ApiConversation:
     device = ApiDevice()
     device.endpoint, device.granted = api, granted
-    return Conversation(app, device, now=now)
+    return ApiConversation(app, device, now=now)
 
 
 def remind(talk: Conversation, at: str | None, intent: str = "SetReminderIntent") -> str:

@@ -192,7 +192,7 @@ def resolve(sources: dict[str, Any], path: str) -> bool:
 
 def with_transformers(sources: dict[str, Any]) -> dict[str, Any]:
     """The datasources as the document sees them: each transformer's output added."""
-    result = json.loads(json.dumps(sources))
+    result: dict[str, Any] = json.loads(json.dumps(sources))
     for source in result.values():
         for transformer in source.get("transformers", []):
             array, _, field = transformer["inputPath"].partition("[*].")

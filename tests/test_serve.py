@@ -17,7 +17,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
@@ -335,9 +335,10 @@ def test_store_outage_under_20_connections_every_answer_within_8_s(tmp_path: Pat
     def echo(n: int) -> None:
         device = Device(user_id=f"amzn1.ask.account.OUTAGE-{n}")
         # Launch, accept, pass the safety questions (the routine starts: a write), next.
-        envelopes = [device.launch, lambda: device.intent("AMAZON.YesIntent"),
-                     lambda: device.intent("AMAZON.NoIntent"),
-                     lambda: device.intent("AMAZON.NextIntent")]
+        envelopes: list[Callable[[], dict[str, Any]]] = [
+            device.launch, lambda: device.intent("AMAZON.YesIntent"),
+            lambda: device.intent("AMAZON.NoIntent"),
+            lambda: device.intent("AMAZON.NextIntent")]
         for make in envelopes:
             started = time.monotonic()
             status, body = server.post(json.dumps(make()).encode(), timeout=30)

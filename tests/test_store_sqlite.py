@@ -76,10 +76,11 @@ def test_an_outside_write_lock_stalls_no_answer(tmp_path: Path) -> None:
     def echo(n: int) -> None:
         device = Device(user_id=f"amzn1.ask.account.LOCKED-{n}")
         # Launch, accept the routine, pass the safety questions (which starts it: a write).
-        turns = [("read", lambda: seeded_question()), ("write", device.launch),
-                 ("write", lambda: device.intent("AMAZON.YesIntent")),
-                 ("write", lambda: device.intent("AMAZON.NoIntent")),
-                 ("read", lambda: seeded_question())]
+        turns: list[tuple[str, Callable[[], dict[str, Any]]]] = [
+            ("read", lambda: seeded_question()), ("write", device.launch),
+            ("write", lambda: device.intent("AMAZON.YesIntent")),
+            ("write", lambda: device.intent("AMAZON.NoIntent")),
+            ("read", lambda: seeded_question())]
         for kind, make in turns:
             started = time.monotonic()
             response = app.invoke(make())

@@ -55,7 +55,8 @@ def settings_api(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[st
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     server.socket = context.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02},
+                              daemon=True)
     thread.start()
     yield f"https://127.0.0.1:{server.server_address[1]}"
     server.shutdown()

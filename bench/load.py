@@ -194,7 +194,7 @@ def dynamodb_env(endpoint: str) -> dict[str, str]:
 @contextlib.contextmanager
 def dynamodb_local(workdir: Path) -> Iterator[str]:
     """DynamoDB Local from node_modules, with the bench's table; yields its endpoint."""
-    from tests.dynamodb_local_server import (
+    from tests.support.dynamodb_local_server import (
         DynamoDBLocalServer,
         Installation,
         find_home,

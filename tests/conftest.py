@@ -203,7 +203,7 @@ def user(lambda_handler: Handler) -> Conversation:
 @pytest.fixture
 def api(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A loopback HTTPS stand-in for Alexa's Reminders and settings APIs."""
-    from alexa_api import RemindersApi, serve_https
+    from tests.support.alexa_api import RemindersApi, serve_https
 
     RemindersApi.reset()
     with serve_https(RemindersApi, tmp_path) as (url, cert):

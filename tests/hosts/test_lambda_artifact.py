@@ -18,7 +18,7 @@ from types import ModuleType
 
 from skill.hosts.envelopes import LOCAL_SKILL_ID, Device
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 # Tooling and other hosts: for people and for the web service, never for Lambda.
 NEVER_SHIPPED = ("skill/hosts/web/", "skill/hosts/console", "skill/hosts/cli.py",
                  "skill/hosts/envelopes.py", "skill/hosts/screen_text.py",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dynalite_server import dynalite
+from tests.support.dynalite_server import dynalite
 
 TABLE = "release-coach-cli"
 
@@ -41,7 +41,7 @@ def test_create_table_then_chat_keeps_progress_in_the_table(
 def test_setup_installs_only_when_pyproject_changes(tmp_path: Path) -> None:
     """scripts/chat.sh runs setup.sh on every launch, so a second launch must not reinstall;
     CI runs it too, so a changed pyproject.toml must."""
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     (tmp_path / "scripts").mkdir()
     setup = tmp_path / "scripts" / "setup.sh"
     setup.write_text((root / "scripts" / "setup.sh").read_text())

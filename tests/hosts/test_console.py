@@ -32,7 +32,7 @@ from skill.hosts.console import (
 from skill.hosts.envelopes import Device
 from skill.store.sqlite import SqliteStore
 
-MODELS = sorted((Path(__file__).resolve().parent.parent / "interaction_models").glob("*.json"))
+MODELS = sorted((Path(__file__).resolve().parents[2] / "interaction_models").glob("*.json"))
 
 # What people say to move through a routine. None of it names an exercise, so none of it
 # may ever become a request for one, whatever carrier phrases the model grows.

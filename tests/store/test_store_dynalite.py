@@ -19,8 +19,8 @@ import pytest
 from skill.domain.progress import NoticeHeard, Position, PositionSet, SessionCompleted
 from skill.store import StoreError, schema
 from skill.store.dynamodb import DynamoDBStore
-from tests.dynalite_server import DynaliteServer, client_for, dynalite
-from tests.store_contract import (
+from tests.support.dynalite_server import DynaliteServer, client_for, dynalite
+from tests.support.store_contract import (
     CONTRACT,
     NEEDS_TRANSACTIONS,
     Backend,

@@ -10,7 +10,18 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from certs import (
+
+from skill.hosts.web.verifier import (
+    ApplicationIdVerifier,
+    SignatureVerifier,
+    TimestampVerifier,
+    VerificationError,
+    build_verifiers,
+    default_fetcher,
+    load_default_trust_roots,
+    validate_cert_url,
+)
+from tests.support.certs import (
     ALEXA_SAN,
     CERT_URL,
     NOW,
@@ -25,17 +36,6 @@ from certs import (
     rsa_key,
     sign_body,
     signed_headers,
-)
-
-from skill.hosts.web.verifier import (
-    ApplicationIdVerifier,
-    SignatureVerifier,
-    TimestampVerifier,
-    VerificationError,
-    build_verifiers,
-    default_fetcher,
-    load_default_trust_roots,
-    validate_cert_url,
 )
 
 BODY = b'{"version":"1.0","request":{"type":"LaunchRequest"}}'

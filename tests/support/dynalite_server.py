@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CLI = ROOT / "node_modules" / "dynalite" / "cli.js"
 START_TIMEOUT_SECONDS = 15.0
 

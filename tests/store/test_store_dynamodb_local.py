@@ -28,9 +28,9 @@ from skill.domain.progress import (
 )
 from skill.store import schema
 from skill.store.dynamodb import DynamoDBStore
-from tests.dynalite_server import client_for
-from tests.dynamodb_local_server import DynamoDBLocalServer, dynamodb_local
-from tests.store_contract import (
+from tests.support.dynalite_server import client_for
+from tests.support.dynamodb_local_server import DynamoDBLocalServer, dynamodb_local
+from tests.support.store_contract import (
     CONTRACT,
     THREADS,
     Backend,

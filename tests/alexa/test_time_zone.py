@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-from alexa_api import self_signed_loopback_cert
 from conftest import Conversation
 
 from skill.alexa.app import build_app
 from skill.hosts.envelopes import Device
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
+from tests.support.alexa_api import self_signed_loopback_cert
 
 
 class SettingsApi(BaseHTTPRequestHandler):

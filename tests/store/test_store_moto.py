@@ -12,7 +12,7 @@ from moto import mock_aws
 
 from skill.store import schema
 from skill.store.dynamodb import DynamoDBStore, make_client
-from tests.store_contract import CONTRACT, Backend
+from tests.support.store_contract import CONTRACT, Backend
 
 TABLE = "release-coach-progress"
 
@@ -89,7 +89,7 @@ def test_table_matches_schema(aws_env: None) -> None:
 
 def test_items_have_the_agreed_shape(aws_env: None) -> None:
     from skill.domain.progress import SessionCompleted
-    from tests.store_contract import record
+    from tests.support.store_contract import record
 
     with mock_aws():
         client = make_client(region_name="us-east-1")

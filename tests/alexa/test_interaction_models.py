@@ -24,7 +24,7 @@ from skill.alexa.intents import INTENT_UTTERANCES
 from skill.domain.exercises import stretches
 from skill.domain.progress import PERIODS
 
-MODEL_DIR = Path(__file__).resolve().parents[1] / "interaction_models"
+MODEL_DIR = Path(__file__).resolve().parents[2] / "interaction_models"
 BUILD_SCRIPT = MODEL_DIR / "build_models.py"
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 

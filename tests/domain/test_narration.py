@@ -184,7 +184,7 @@ def test_no_phrase_in_the_content_is_dead() -> None:
 def test_every_spoken_reply_phrase_is_used_by_the_code() -> None:
     from skill.domain.content import phrases_data
 
-    root = Path(__file__).resolve().parent.parent / "skill"
+    root = Path(__file__).resolve().parents[2] / "skill"
     source = "".join(p.read_text() for p in root.rglob("*.py"))
     dynamic = ("help_", "sessions_", "minutes_")
     unused = [key for key in phrases_data() if not key.startswith("_")

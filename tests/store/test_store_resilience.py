@@ -26,7 +26,7 @@ from skill.store.dynamodb import (
     DynamoDBStore,
     make_client,
 )
-from tests.store_contract import record, say, speech
+from tests.support.store_contract import record, say, speech
 
 TABLE = "release-coach-progress"
 KEY = "u_resilience"

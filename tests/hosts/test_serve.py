@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from certs import CERT_URL, NOW, FakeClock, FakeFetcher, good_chain, root_ca, signed_headers
 from conftest import alexa_limit_problems
 from flask.testing import FlaskClient
 
@@ -36,7 +35,16 @@ from skill.hosts.envelopes import LOCAL_SKILL_ID, Device
 from skill.hosts.web.app import create_app
 from skill.hosts.web.verifier import VerificationError, build_verifiers
 from skill.store.sqlite import SqliteStore
-from tests.dynalite_server import free_port, stop_process
+from tests.support.certs import (
+    CERT_URL,
+    NOW,
+    FakeClock,
+    FakeFetcher,
+    good_chain,
+    root_ca,
+    signed_headers,
+)
+from tests.support.dynalite_server import free_port, stop_process
 
 STARTUP_TIMEOUT = 20.0
 OTHER_SKILL_ID = "amzn1.ask.skill.12345678-1234-1234-1234-123456789012"

@@ -10,11 +10,19 @@ from typing import Any
 
 import flask
 import pytest
-from certs import CERT_URL, NOW, FakeClock, FakeFetcher, good_chain, root_ca, signed_headers
 from flask.testing import FlaskClient
 
 from skill.hosts.web.app import create_app
 from skill.hosts.web.verifier import RequestVerifier, build_verifiers
+from tests.support.certs import (
+    CERT_URL,
+    NOW,
+    FakeClock,
+    FakeFetcher,
+    good_chain,
+    root_ca,
+    signed_headers,
+)
 
 SKILL_ID = "amzn1.ask.skill.11111111-2222-3333-4444-555555555555"
 USER_ID = "amzn1.ask.account.SECRET-USER-ID-7f3a"

@@ -15,7 +15,7 @@ from skill.hosts import lambda_entry
 from skill.hosts.envelopes import LOCAL_SKILL_ID, Device
 from skill.store import user_key
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def speech(response: dict[str, Any]) -> str:

@@ -19,7 +19,7 @@ from skill.domain.ssml import spoken_text
 from skill.hosts.envelopes import Device
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
-from tests.store_contract import CONTRACT, Backend, run_routine, say
+from tests.support.store_contract import CONTRACT, Backend, run_routine, say
 
 
 def speech(response: dict[str, Any]) -> str:

@@ -1,6 +1,6 @@
 """Daily reminders, end to end: what Alexa says, what the Reminders API receives, what is kept.
 
-The Reminders API and the settings API are loopback stand-ins (tests/alexa_api.py) with
+The Reminders API and the settings API are loopback stand-ins (tests/support/alexa_api.py) with
 the shapes of Amazon's reference; the skill reaches them through the SDK's own client.
 """
 
@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alexa_api import API_TOKEN, RemindersApi
 from conftest import Conversation
 
 from skill.alexa.app import SkillApp, build_app
@@ -31,6 +30,7 @@ from skill.domain.reminders import (
 from skill.hosts.envelopes import Device
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
+from tests.support.alexa_api import API_TOKEN, RemindersApi
 
 # Monday 16 November 2026, 07:30 UTC: 02:30 in New York.
 START = datetime(2026, 11, 16, 7, 30, tzinfo=UTC)
@@ -440,7 +440,7 @@ def test_reminder_code_stays_off_the_cold_start_import_path() -> None:
     import subprocess
     import sys
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     code = ("import sys; sys.path[:0] = [sys.argv[1] + '/lambda', sys.argv[1]]\n"
             "import lambda_function\n"
             "loaded = [m for m in sys.modules\n"

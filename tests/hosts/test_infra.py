@@ -29,7 +29,7 @@ from typing import Any
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 INFRA = ROOT / "infra"
 TEMPLATE = INFRA / "template.yaml"
 SKILL_JSON = INFRA / "skill-package" / "skill.json"
@@ -214,7 +214,7 @@ def test_deployed_table_is_as_declared(deployed_table: tuple[Any, str]) -> None:
 
 
 def _contract() -> list[Any]:
-    from tests.store_contract import CONTRACT
+    from tests.support.store_contract import CONTRACT
 
     return list(CONTRACT)
 
@@ -223,7 +223,7 @@ def _contract() -> list[Any]:
 def test_store_contract_on_deployed_table(deployed_table: tuple[Any, str], check: Any) -> None:
     """The backend-agnostic store contract, run on the table as the template defines it."""
     from skill.store.dynamodb import DynamoDBStore
-    from tests.store_contract import Backend
+    from tests.support.store_contract import Backend
 
     client, table_name = deployed_table
     serialized: Any = _OneRequestAtATime(client)

@@ -22,7 +22,7 @@ from events import event_names, load_event
 from skill.domain.content import phrase
 from skill.domain.ssml import spoken_text
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MODELS = ROOT / "interaction_models"
 SPOKEN = {"LaunchRequest", "IntentRequest", "Connections.Response"}
 SILENT = {"SessionEndedRequest", "AlexaSkillEvent.SkillDisabled",

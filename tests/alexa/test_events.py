@@ -14,7 +14,6 @@ import json
 from typing import Any
 
 import pytest
-from alexa_api import RemindersApi
 from conftest import Handler, alexa_limit_problems
 from events import load_event
 
@@ -25,6 +24,7 @@ from skill.hosts.envelopes import Device
 from skill.hosts.metrics import EVENT_METRICS, NAMESPACE
 from skill.store import person_key, user_key
 from skill.store.sqlite import SqliteStore
+from tests.support.alexa_api import RemindersApi
 
 ACCOUNT = "amzn1.ask.account.AGF3NETIE4MNXNG2Z64Z27RXB6JCK2R62BCPYUZI"
 PERSON = "amzn1.ask.person.ORIGINAL-PERSON-ID-0F2C7DFDB7D3C4F5A2AB2B8B"

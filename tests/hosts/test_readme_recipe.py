@@ -14,10 +14,10 @@ import signal
 import subprocess
 from pathlib import Path
 
-from tests.dynalite_server import free_port
-from tests.dynamodb_local_server import require_dynamodb_local
+from tests.support.dynalite_server import free_port
+from tests.support.dynamodb_local_server import require_dynamodb_local
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MARKER = "<!-- recipe: local-dynamodb -->"
 
 

@@ -245,6 +245,7 @@ SLOW_TESTS = {
     "test_infra.py::test_skill_json_example_phrases_are_real_utterances",
     "test_store_sqlite.py::test_an_outside_write_lock_stalls_no_answer",
     # Each starts the console in a Python process of its own.
+    "test_readme_conversation.py::test_the_readme_conversation_is_what_the_console_says",
     "test_console.py::test_the_chat_command_runs_a_scripted_conversation",
     "test_console.py::test_a_piped_run_lives_several_days",
     "test_console.py::test_a_bad_now_is_refused_plainly",

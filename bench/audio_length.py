@@ -14,7 +14,7 @@ model's. Sounds of the tones setting are counted at :data:`SOUND_SECONDS` each (
 plays none). Run it with ``python -m bench.audio_length [--synth N]``; it needs
 ``espeak-ng`` and ``sox`` (``apt-get install espeak-ng sox``).
 
-:func:`walk` is also what ``tests/test_response_length.py`` plays through
+:func:`walk` is also what ``tests/alexa/test_response_length.py`` plays through
 ``lambda_handler``, holding every reply to the bound by the model alone.
 """
 
@@ -35,7 +35,6 @@ from typing import Any
 if __package__ in (None, ""):  # run as a file: make the repository importable
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from skill.alexa.envelopes import Device
 from skill.domain.exercises import exercise_ids
 from skill.domain.program import MAINTENANCE
 from skill.domain.progress import (
@@ -48,6 +47,7 @@ from skill.domain.progress import (
 from skill.domain.routine import MAX_RESPONSE_SECONDS, region_eases
 from skill.domain.settings import Settings
 from skill.domain.ssml import audio_seconds, response_seconds
+from skill.hosts.envelopes import Device
 
 START = datetime(2026, 11, 16, 7, 30, tzinfo=UTC)
 WEEKS = tuple(range(1, MAINTENANCE + 1))
@@ -186,7 +186,7 @@ def main() -> None:
     args = parser.parse_args()
     if not (shutil.which("espeak-ng") and shutil.which("soxi")):
         sys.exit("needs espeak-ng and sox: apt-get install espeak-ng sox")
-    rows = []
+    rows: list[tuple[int, str, int, float, float]] = []
     ratios = []
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)

@@ -1,38 +1,61 @@
-"""Cold start of the Lambda handler: import time and the first invoke, in fresh processes.
+"""Cold start of the Lambda handler beside a bare ASK SDK skill, in fresh processes.
 
 Usage::
 
-    python -m bench.cold_start                 # this checkout, 15 runs
+    python -m bench.cold_start                 # this checkout, 15 runs of each
     python -m bench.cold_start --root DIR      # another checkout (say, main) for comparison
     python -m bench.cold_start --runs 30
 
 Each run is a new Python process that does what the Lambda runtime does: put
-``lambda/`` and the code's root on ``sys.path``, import ``lambda_function``, then
-call ``lambda_handler`` with a LaunchRequest (embedded store in a temporary file, no
-network). Medians and the spread over the runs are printed; nothing leaves loopback.
+``lambda/`` and the code's root on ``sys.path``, import ``lambda_function``, then call
+``lambda_handler`` with a LaunchRequest, with ``TABLE_NAME`` set as in AWS, no bytecode
+(as in the artifact). Beside it, the floor: a bare ASK SDK skill (``SkillBuilder``, one
+LaunchRequest handler) doing one ``GetItem`` and one ``PutItem`` with boto3. Both talk
+to the same loopback stand-in for DynamoDB, which answers every call at once, so what is
+measured is imports, building the skill and the client, and one turn; nothing leaves
+127.0.0.1. Medians, the spread, and the ratio of the totals are printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import http.server
 import json
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-release-coach"
 
-_PROBE = r"""
+# A LaunchRequest as Alexa sends it (the probe must not import the code it measures).
+LAUNCH = {
+    "version": "1.0",
+    "session": {"new": True, "sessionId": "amzn1.echo-api.session.bench",
+                "application": {"applicationId": SKILL_ID}, "attributes": {},
+                "user": {"userId": "amzn1.ask.account.BENCH"}},
+    "context": {"System": {"application": {"applicationId": SKILL_ID},
+                           "user": {"userId": "amzn1.ask.account.BENCH"},
+                           "device": {"deviceId": "amzn1.ask.device.BENCH",
+                                      "supportedInterfaces": {}},
+                           "apiEndpoint": "https://api.amazonalexa.com"}},
+    "request": {"type": "LaunchRequest", "requestId": "amzn1.echo-api.request.bench",
+                "timestamp": "2026-11-16T07:30:00Z", "locale": "en-US"},
+}
+
+_SKILL_PROBE = r"""
 import json, os, sys, time
 root = sys.argv[1]
 sys.path[:0] = [os.path.join(root, "lambda"), root]
 started = time.perf_counter()
 import lambda_function
 imported = time.perf_counter()
-from skill.alexa.envelopes import Device
-event = Device(user_id="amzn1.ask.account.BENCH").launch()
+event = json.loads(sys.stdin.read())
 before = time.perf_counter()
 response = lambda_function.lambda_handler(event, None)
 invoked = time.perf_counter()
@@ -43,25 +66,95 @@ print(json.dumps({"import_ms": (imported - started) * 1000,
                   "skill_from": os.path.dirname(skill.__file__)}))
 """
 
+_BARE_PROBE = r"""
+import json, os, sys, time
+started = time.perf_counter()
+import boto3
+from ask_sdk_core.skill_builder import SkillBuilder
+from ask_sdk_core.utils import is_request_type
+from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_model import RequestEnvelope
+sb = SkillBuilder()
+client = boto3.client("dynamodb")
 
-def measure(root: Path, runs: int) -> dict[str, list[float]]:
-    results: dict[str, list[float]] = {"import_ms": [], "first_invoke_ms": []}
+@sb.request_handler(can_handle_func=is_request_type("LaunchRequest"))
+def launch(handler_input):
+    key = {"pk": {"S": handler_input.request_envelope.session.user.user_id}}
+    client.get_item(TableName=os.environ["TABLE_NAME"], Key=key)
+    client.put_item(TableName=os.environ["TABLE_NAME"], Item=key)
+    return handler_input.response_builder.speak("Hello").response
+
+handler = sb.lambda_handler()
+imported = time.perf_counter()
+event = json.loads(sys.stdin.read())
+before = time.perf_counter()
+response = handler(event, None)
+invoked = time.perf_counter()
+assert response["response"]["outputSpeech"]["ssml"]
+print(json.dumps({"import_ms": (imported - started) * 1000,
+                  "first_invoke_ms": (invoked - before) * 1000, "skill_from": ""}))
+"""
+
+
+class _AnyCall(http.server.BaseHTTPRequestHandler):
+    """DynamoDB at its fastest: every call succeeds with an empty answer."""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        body = b"{}"
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-amz-json-1.0")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def dynamodb_stand_in() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _AnyCall)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _run(probe: str, root: Path | None, endpoint: str, tmp: str) -> dict[str, float]:
+    env = {"PATH": "/usr/bin:/bin", "LOG_LEVEL": "ERROR", "TABLE_NAME": "bench",
+           "SKILL_ID": SKILL_ID, "AWS_LAMBDA_FUNCTION_NAME": "release-coach-bench",
+           "AWS_ENDPOINT_URL_DYNAMODB": endpoint, "AWS_REGION": "us-east-1",
+           "AWS_DEFAULT_REGION": "us-east-1", "AWS_ACCESS_KEY_ID": "bench",
+           "AWS_SECRET_ACCESS_KEY": "bench", "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run([sys.executable, "-c", probe, str(root or "")], env=env,
+                          input=json.dumps(LAUNCH), capture_output=True, text=True,
+                          check=True, cwd=tmp, timeout=120)
+    if '"level": "ERROR"' in done.stderr:
+        raise SystemExit(f"the probe logged an error: {done.stderr[-2000:]}")
+    line = [x for x in done.stdout.splitlines() if x.startswith('{"import_ms"')][-1]
+    sample = json.loads(line)
+    if root is not None and not sample["skill_from"].startswith(str(root)):
+        raise SystemExit(f"measured {sample['skill_from']}, not {root}")
+    return {"import_ms": float(sample["import_ms"]),
+            "first_invoke_ms": float(sample["first_invoke_ms"]),
+            "total_ms": float(sample["import_ms"]) + float(sample["first_invoke_ms"])}
+
+
+def measure(root: Path, runs: int, endpoint: str) -> dict[str, dict[str, list[float]]]:
+    """Both kinds, one run of each in turn, so that the machine's load falls on both."""
+    probes = {"release coach": (_SKILL_PROBE, root), "bare ASK SDK skill": (_BARE_PROBE, None)}
+    results: dict[str, dict[str, list[float]]] = {
+        name: {"import_ms": [], "first_invoke_ms": [], "total_ms": []}
+        for name in probes}
     with tempfile.TemporaryDirectory() as tmp:
-        for n in range(runs):
-            env = {"PATH": "/usr/bin:/bin", "LOG_LEVEL": "ERROR",
-                   "RELEASE_COACH_STORE": str(Path(tmp) / f"bench-{n}.sqlite3"),
-                   "SKILL_ID": "amzn1.ask.skill.00000000-0000-0000-0000-release-coach",
-                   "AWS_LAMBDA_FUNCTION_NAME": "release-coach-bench",
-                   "PYTHONDONTWRITEBYTECODE": "1"}
-            done = subprocess.run([sys.executable, "-c", _PROBE, str(root)], env=env,
-                                  capture_output=True, text=True, check=True, cwd=tmp,
-                                  timeout=120)
-            line = [x for x in done.stdout.splitlines() if x.startswith('{"import_ms"')][-1]
-            sample = json.loads(line)
-            if not sample["skill_from"].startswith(str(root)):
-                raise SystemExit(f"measured {sample['skill_from']}, not {root}")
-            for key in results:
-                results[key].append(float(sample[key]))
+        for _ in range(runs):
+            for name, (probe, probe_root) in probes.items():
+                for key, value in _run(probe, probe_root, endpoint, tmp).items():
+                    results[name][key].append(value)
     return results
 
 
@@ -70,12 +163,21 @@ def main() -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="checkout to measure")
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    results = measure(args.root.resolve(), args.runs)
-    print(f"{args.root.resolve()}  ({args.runs} fresh processes)")
-    for key, values in results.items():
-        quartiles = statistics.quantiles(values, n=4)
-        print(f"  {key:16s} median {statistics.median(values):7.1f} ms   "
-              f"p25 {quartiles[0]:7.1f}   p75 {quartiles[2]:7.1f}   min {min(values):7.1f}")
+    root = args.root.resolve()
+    with dynamodb_stand_in() as endpoint:
+        runs = measure(root, args.runs, endpoint)
+    print(f"{root}  ({args.runs} fresh processes each, interleaved by kind)")
+    print(f"{'run':<20} {'import ms':>10} {'invoke ms':>10} {'total ms':>10} "
+          f"{'p25':>7} {'p75':>7}")
+    for name, values in runs.items():
+        quartiles = statistics.quantiles(values["total_ms"], n=4)
+        print(f"{name:<20} {statistics.median(values['import_ms']):>10.1f} "
+              f"{statistics.median(values['first_invoke_ms']):>10.1f} "
+              f"{statistics.median(values['total_ms']):>10.1f} "
+              f"{quartiles[0]:>7.1f} {quartiles[2]:>7.1f}")
+    ratio = statistics.median(runs["release coach"]["total_ms"]) / \
+        statistics.median(runs["bare ASK SDK skill"]["total_ms"])
+    print(f"release coach / bare skill: {ratio:.2f}x (bound 1.3x)")
     return 0
 
 

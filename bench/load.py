@@ -38,7 +38,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a file: make the repository importable
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from skill.alexa.envelopes import LOCAL_SKILL_ID, Device
+from skill.hosts.envelopes import LOCAL_SKILL_ID, Device
 
 ROOT = Path(__file__).resolve().parent.parent
 STARTUP_SECONDS = 60.0
@@ -151,6 +151,16 @@ class Process:
         self.stop()
         raise RuntimeError(f"{self.command[:4]} not healthy within {STARTUP_SECONDS} s")
 
+    def cpu_seconds(self) -> float:
+        """The server's CPU time so far (user + system), from /proc; 0 where there is none."""
+        if self.process is None:
+            return 0.0
+        try:
+            fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         if self.process is None or self.process.poll() is not None:
             return
@@ -184,7 +194,7 @@ def dynamodb_env(endpoint: str) -> dict[str, str]:
 @contextlib.contextmanager
 def dynamodb_local(workdir: Path) -> Iterator[str]:
     """DynamoDB Local from node_modules, with the bench's table; yields its endpoint."""
-    from tests.dynamodb_local_server import (
+    from tests.support.dynamodb_local_server import (
         DynamoDBLocalServer,
         Installation,
         find_home,
@@ -222,6 +232,13 @@ class Result:
     seconds: float = 0.0
     completed_routines: int = 0
     save_failed: int = 0
+    # The server's own CPU time over the measured run: what a request costs it, whatever
+    # else the machine (and the load generator) is doing meanwhile.
+    server_cpu_seconds: float = 0.0
+
+    @property
+    def cpu_ms_per_request(self) -> float:
+        return self.server_cpu_seconds / self.requests * 1000 if self.requests else 0.0
 
     @property
     def requests(self) -> int:
@@ -393,8 +410,10 @@ def throughput(args: argparse.Namespace, workdir: Path) -> list[Result]:
             # A short warm-up so that imports and first connections are not measured.
             run_load(name, port, min(args.connections, args.users), args.connections,
                      trivial=trivial, first_user=10**5)
+            cpu_before = process.cpu_seconds()
             result = run_load(name, port, args.users, args.connections, trivial=trivial,
                               rounds=args.rounds)
+            result.server_cpu_seconds = process.cpu_seconds() - cpu_before
             results.append(result)
             print(f"  {name}: {result.requests} requests in {result.seconds:.1f} s; "
                   f"{load_note()}", file=sys.stderr)
@@ -446,16 +465,21 @@ def outage(args: argparse.Namespace, workdir: Path) -> list[Result]:
 
 def table(results: list[Result], baseline: Result | None) -> str:
     lines = [f"{'run':<24} {'requests':>8} {'errors':>6} {'req/s':>8} {'p50 ms':>8} "
-             f"{'p95 ms':>8} {'p99 ms':>8} {'max ms':>8} {'>8 s':>5} {'x trivial':>9}"]
+             f"{'p95 ms':>8} {'p99 ms':>8} {'max ms':>8} {'>8 s':>5} {'x trivial':>9} "
+             f"{'cpu ms/req':>10} {'x cpu':>6}"]
     for result in results:
         over = sum(1 for latency in result.latencies if latency > ALEXA_DEADLINE_SECONDS)
         ratio = (f"{baseline.rate / result.rate:.2f}"
                  if baseline is not None and result.rate and result is not baseline else "")
         maximum = max(result.latencies) * 1000 if result.latencies else float("nan")
+        cpu_ratio = (f"{result.cpu_ms_per_request / baseline.cpu_ms_per_request:.2f}"
+                     if baseline is not None and baseline.cpu_ms_per_request
+                     and result is not baseline else "")
         lines.append(
             f"{result.name:<24} {result.requests:>8} {sum(result.errors.values()):>6} "
             f"{result.rate:>8.1f} {result.percentile(0.50):>8.1f} {result.percentile(0.95):>8.1f} "
-            f"{result.percentile(0.99):>8.1f} {maximum:>8.1f} {over:>5} {ratio:>9}")
+            f"{result.percentile(0.99):>8.1f} {maximum:>8.1f} {over:>5} {ratio:>9} "
+            f"{result.cpu_ms_per_request:>10.2f} {cpu_ratio:>6}")
     return "\n".join(lines)
 
 

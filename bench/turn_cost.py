@@ -28,9 +28,9 @@ if __package__ in (None, ""):  # run as a file: make the repository importable
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from skill.alexa.app import SkillApp, build_app
-from skill.alexa.envelopes import Device
 from skill.alexa.turns import no_time_zone
 from skill.domain.progress import NoticeHeard, Profile, SessionCompleted, SessionRecord, apply
+from skill.hosts.envelopes import Device
 from skill.store import schema, user_key
 from skill.store.dynamodb import DynamoDBStore, make_client
 

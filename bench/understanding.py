@@ -91,7 +91,7 @@ def parse_fits(text: str) -> tuple[Fit, ...]:
         slots = tuple(tuple(part.strip().split("=", 1)) for part in
                       (found.group("slots") or "").split(",") if part.strip())
         fits.append(Fit(intent_name(found.group("intent")),
-                        tuple((k, v) for k, v in slots)))  # type: ignore[misc]
+                        tuple((k, v) for k, v in slots)))
         position = found.end()
         if position < len(text) and text[position] == ",":
             position += 1

@@ -22,8 +22,10 @@ What goes in (nothing else):
   which day a session counts for). The AL2023-based Lambda images are minimal, and when no
   system zone database is found :mod:`zoneinfo` falls back to the ``tzdata`` package; without
   either, ``skill.alexa.turns`` silently uses UTC. Bundling it (~0.5 MB zipped) makes this certain;
-* the ``skill`` package (without ``skill/web``, the Flask server for self-hosting, which
-  Lambda never imports) and ``lambda/lambda_function.py`` at the root (the handler).
+* the ``skill`` package and ``lambda/lambda_function.py`` at the root (the handler). Of
+  ``skill/hosts`` only what Lambda runs goes in (:data:`LAMBDA_HOSTS`: the entry point, its
+  logging and metrics); the web server, the console, the CLI, the request builder and the
+  screen tooling are for people and other hosts, and stay out.
 
 Constraints: ``/var/task`` comes first on ``sys.path`` in Lambda, so a bundled package
 *shadows* the runtime's copy for the runtime's boto3 too. Bundled packages that botocore
@@ -81,8 +83,9 @@ RUNTIME_SHARED_CONSTRAINTS = (
     "jmespath>=0.7.1,<2",
 )
 CONSTRAINTS_FILE = BUILD_DIR / "lambda-constraints.txt"
-# Parts of the skill package Lambda never imports.
-SKILL_EXCLUDED_DIRS = frozenset({"web"})  # skill/hosts/web
+# Of skill/hosts, what Lambda runs: everything else there is for other hosts or for people.
+HOSTS_DIR = SKILL_PACKAGE / "hosts"
+LAMBDA_HOSTS = frozenset({"__init__.py", "lambda_entry.py", "logs.py", "metrics.py"})
 PRUNED_DIR_NAMES = frozenset({"__pycache__", "tests", "test"})
 PRUNED_SUFFIXES = (".pyc", ".pyo")
 
@@ -172,7 +175,14 @@ def remove(paths: Iterable[Path]) -> None:
 def copy_sources(target: Path) -> None:
     """The handler module at the root and the ``skill`` package next to it."""
     shutil.copy2(HANDLER_FILE, target / HANDLER_FILE.name)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.pyo", *SKILL_EXCLUDED_DIRS)
+    caches = shutil.ignore_patterns("__pycache__", "*.pyc", "*.pyo")
+
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        left_out = set(caches(directory, names))
+        if Path(directory).resolve() == HOSTS_DIR.resolve():
+            left_out |= set(names) - LAMBDA_HOSTS
+        return left_out
+
     shutil.copytree(SKILL_PACKAGE, target / SKILL_PACKAGE.name, ignore=ignore)
 
 

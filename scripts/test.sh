@@ -15,4 +15,5 @@ echo "== ruff";  ruff check .
 echo "== mypy";  mypy
 echo "== cfn-lint"; cfn-lint infra/template.yaml
 echo "== skill package"; python infra/build_skill_package.py --development
-echo "== tests"; CI="${CI:-}" python -m pytest
+# -m "": every test, the servers, the JVM and the slow ones included (plain pytest skips them).
+echo "== tests"; CI="${CI:-}" python -m pytest -m ""

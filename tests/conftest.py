@@ -12,14 +12,15 @@ import os
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
+from _pytest.mark.expression import Expression
 from hypothesis import settings
 
 from skill.alexa.app import SkillApp, build_app
-from skill.alexa.envelopes import LOCAL_SKILL_ID, Device
 from skill.domain.ssml import problems, spoken_text
+from skill.hosts.envelopes import LOCAL_SKILL_ID, Device
 from skill.store.sqlite import SqliteStore
 
 START = datetime(2026, 11, 16, 7, 30, tzinfo=UTC)  # a Monday morning
@@ -58,10 +59,16 @@ def alexa_limit_problems(response: dict[str, Any]) -> list[str]:
     return found
 
 
+class Invokes(Protocol):
+    """Whatever answers an envelope as the skill does: the app, or the Lambda entry point."""
+
+    def invoke(self, envelope: dict[str, Any]) -> dict[str, Any]: ...
+
+
 class Conversation:
     """A user at an Echo: sends requests, keeps the session, checks every reply."""
 
-    def __init__(self, app: SkillApp, device: Device | None = None,
+    def __init__(self, app: Invokes, device: Device | None = None,
                  now: datetime = START) -> None:
         self.app = app
         self.device = device or Device()
@@ -196,13 +203,13 @@ def lambda_handler(lambda_store: SqliteStore) -> Iterator[Handler]:
 @pytest.fixture
 def user(lambda_handler: Handler) -> Conversation:
     """A user at an Echo, every turn through ``lambda_handler`` as Alexa would call it."""
-    return Conversation(LambdaHost(lambda_handler))  # type: ignore[arg-type]
+    return Conversation(LambdaHost(lambda_handler))
 
 
 @pytest.fixture
 def api(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A loopback HTTPS stand-in for Alexa's Reminders and settings APIs."""
-    from alexa_api import RemindersApi, serve_https
+    from tests.support.alexa_api import RemindersApi, serve_https
 
     RemindersApi.reset()
     with serve_https(RemindersApi, tmp_path) as (url, cert):
@@ -218,3 +225,72 @@ def _restore_skill_logging() -> Iterator[None]:
     yield
     for logger, (handlers, propagate, level) in zip(loggers, saved, strict=True):
         logger.handlers[:], logger.propagate, logger.level = handlers, propagate, level
+
+
+# ------------------------------------------------------------------ lanes (issue-17)
+
+# Fixtures that start a server process; modules and tests that do it themselves, need a
+# JVM, or are slow. Plain `pytest` leaves all of them out (pyproject.toml's addopts);
+# `pytest -m ""` runs them too.
+SERVER_FIXTURES = {"dynalite": ("server",), "dynamodb_local": ("server", "jvm")}
+SLOW_FIXTURES = {"deployed_table"}
+MODULE_MARKS = {
+    "test_readme_recipe.py": ("server", "jvm"),
+    "test_bench_load.py": ("server",),
+    "test_cli.py": ("server",),
+    "test_serve.py": ("server",),
+    "test_store_dynalite.py": ("server",),
+    "test_store_dynamodb_local.py": ("server", "jvm"),
+    "test_store_faults_dynamodb_local.py": ("server", "jvm"),
+    # Trains a statistical stand-in for Alexa's understanding per locale (about 2 minutes).
+    "test_understanding.py": ("slow",),
+    "test_fuzz.py": ("slow",),
+    "test_store_moto.py": ("slow",),
+}
+SLOW_TESTS = {
+    "test_narration.py::test_no_phrase_in_the_content_is_dead",
+    "test_infra.py::test_template_passes_cfn_lint",
+    "test_infra.py::test_icons_are_what_the_icon_script_draws",
+    "test_infra.py::test_skill_json_example_phrases_are_real_utterances",
+    "test_store_sqlite.py::test_an_outside_write_lock_stalls_no_answer",
+    # Each starts the console in a Python process of its own.
+    "test_readme_conversation.py::test_the_readme_conversation_is_what_the_console_says",
+    "test_console.py::test_the_chat_command_runs_a_scripted_conversation",
+    "test_console.py::test_a_piped_run_lives_several_days",
+    "test_console.py::test_a_bad_now_is_refused_plainly",
+    "test_console.py::test_now_without_an_offset_is_the_machines_local_time",
+    "test_console.py::test_the_console_says_when_it_cannot_grant_the_reminders_permission",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.path.name
+        test = f"{module}::{getattr(item, 'originalname', item.name)}"
+        names: set[str] = set(MODULE_MARKS.get(module, ()))
+        fixtures = set(getattr(item, "fixturenames", ()))
+        for fixture, marks in SERVER_FIXTURES.items():
+            if fixture in fixtures:
+                names.update(marks)
+        if fixtures & SLOW_FIXTURES or test in SLOW_TESTS:
+            names.add("slow")
+        for name in sorted(names):
+            item.add_marker(getattr(pytest.mark, name))
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """A module whose every test the lane leaves out is not even imported (moto, hypothesis
+    and the servers' helpers cost a second of the fast lane). Files named on the command
+    line are always collected."""
+    marks = MODULE_MARKS.get(collection_path.name)
+    expression = config.getoption("markexpr", "")
+    if not marks or not expression:
+        return None
+    def marked(name: str, /, **_: str | int | bool | None) -> bool:
+        return name in marks
+
+    try:
+        wanted = Expression.compile(expression).evaluate(marked)
+    except Exception:  # an expression this cannot read: collect, and let pytest decide
+        return None
+    return True if not wanted else None

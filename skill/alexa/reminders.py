@@ -38,7 +38,7 @@ from ask_sdk_model.services.reminder_management.trigger_type import TriggerType
 from ask_sdk_model.services.service_exception import ServiceException
 from ask_sdk_model.ui.ask_for_permissions_consent_card import AskForPermissionsConsentCard
 
-from skill.domain.reminders import REMINDER_TEXT, first_occurrence
+from skill.domain.reminders import first_occurrence, reminder_text
 
 logger = logging.getLogger("release_coach.reminders")
 
@@ -147,7 +147,7 @@ def reminder_request(at: time, now_local: datetime, time_zone: str | None,
             recurrence=Recurrence(freq=RecurrenceFreq.DAILY),
         ),
         alert_info=AlertInfo(spoken_info=SpokenInfo(
-            content=[SpokenText(locale=locale, text=REMINDER_TEXT)])),
+            content=[SpokenText(locale=locale, text=reminder_text(locale))])),
         push_notification=PushNotification(status=PushNotificationStatus.ENABLED),
     )
 

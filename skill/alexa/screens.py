@@ -27,14 +27,10 @@ finds no token to match and is answered with nothing.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
-import random
-from datetime import date
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
@@ -52,22 +48,19 @@ from ask_sdk_model.response import Response
 
 from skill.alexa.replies import card, speak
 from skill.domain.dialogue import Outcome, Said
-from skill.domain.narration import narrate, spoken_seconds, step_title
-from skill.domain.program import ReleaseSet
-from skill.domain.progress import Profile
-from skill.domain.routine import DAILY, routine_steps
-from skill.domain.screens import ProgressScreen, StepScreen, progress_screen
+from skill.domain.language import Language, english, language_for
+from skill.domain.narration import spoken_seconds
+from skill.domain.screens import ProgressScreen, StepScreen
 from skill.domain.ssml import Speech
-from skill.domain.words import n
 
 TOKEN_KEY = "screen_token"
 STEP_TOKEN_PREFIX = "rc-step-"
 PROGRESS_TOKEN = "rc-progress"
 COUNTDOWN_TOKEN = "rc-countdown"
 STEP_END = "stepEnd"
-# Touch buttons say what the words would: the same rows of the dialogue table.
-BUTTONS = {"next": "Next", "repeat": "Repeat", "pause": "Pause"}
-WEEKDAYS = "MTWTFSS"
+# Touch buttons say what the words would: the same rows of the dialogue table. Their
+# labels are the language's ``button_<action>`` words.
+BUTTONS = ("next", "repeat", "pause")
 
 
 @cache
@@ -81,6 +74,11 @@ def document(name: str) -> dict[str, Any]:
 def _interfaces(handler_input: HandlerInput) -> object:
     system = getattr(handler_input.request_envelope.context, "system", None)
     return getattr(getattr(system, "device", None), "supported_interfaces", None)
+
+
+def language_of(handler_input: HandlerInput) -> Language:
+    """The grammar and labels of the request's locale."""
+    return language_for(getattr(handler_input.request_envelope.request, "locale", None))
 
 
 def supports_apl(handler_input: HandlerInput) -> bool:
@@ -106,20 +104,23 @@ def _capitalised(text: str) -> str:
 # ---------------------------------------------------------------------- step
 
 
-def step_datasources(screen: StepScreen, rate: str | None = None) -> dict[str, Any]:
+def step_datasources(screen: StepScreen, rate: str | None = None,
+                     language: Language | None = None) -> dict[str, Any]:
+    language = language or english()
     script = screen.script
     cues = [{"text": cue.text, "ssml": Speech().say(cue.text).ssml(rate)} for cue in script.cues]
-    upcoming = f"Next: {screen.next_title}" if screen.next_title else "Last one"
+    upcoming = language.text("screen_next", title=screen.next_title) if screen.next_title \
+        else language.text("screen_last")
     return {"step": {
         "type": "object",
         "objectId": "step",
         "properties": {
             "title": _capitalised(script.title),
-            "place": f"{screen.number} of {screen.count}",
+            "place": language.text("place", number=screen.number, count=screen.count),
             "points": list(script.points),
             "reps": screen.reps_total,
             "next": upcoming,
-            "buttons": dict(BUTTONS),
+            "buttons": {action: language.text(f"button_{action}") for action in BUTTONS},
             "cues": cues,
         },
         "transformers": [{"inputPath": "cues[*].ssml", "outputName": "speech",
@@ -160,7 +161,8 @@ def _present_step(handler_input: HandlerInput, outcome: Outcome, screen: StepScr
     if lead.parts:
         builder.speak(lead.body(rate=rate))
     builder.add_directive(RenderDocumentDirective(
-        token=token, document=document("step"), datasources=step_datasources(screen, rate)))
+        token=token, document=document("step"),
+        datasources=step_datasources(screen, rate, language_of(handler_input))))
     # Plain APL command objects: the SDK serialises them as they are.
     commands: Any = step_commands(screen)
     builder.add_directive(ExecuteCommandsDirective(commands=commands, token=token))
@@ -173,28 +175,36 @@ def _present_step(handler_input: HandlerInput, outcome: Outcome, screen: StepScr
 # ---------------------------------------------------------------------- progress
 
 
-def progress_datasources(screen: ProgressScreen) -> dict[str, Any]:
+def progress_datasources(screen: ProgressScreen,
+                         language: Language | None = None) -> dict[str, Any]:
+    language = language or english()
     top = max(1, *screen.week_minutes)
     weeks = [{"days": [{"label": str(int(day.on[-2:])), "practised": day.practised,
                         "today": day.today} for day in week]} for week in screen.weeks]
-    labels = ["3 weeks ago", "2 weeks ago", "Last week", "This week"]
-    bars = [{"label": f"{minutes} min", "height": round(100 * minutes / top), "week": label}
-            for minutes, label in zip(screen.week_minutes, labels, strict=True)]
+    labels = language.words("weeks_back")
+    bars: list[dict[str, Any]] = [
+        {"label": language.count(minutes, "minute_short"),
+         "height": round(100 * minutes / top), "week": label}
+        for minutes, label in zip(screen.week_minutes, labels, strict=True)]
     if screen.maintenance:
-        week = "Maintenance"
+        week = language.text("maintenance")
     else:
-        week = f"Week {screen.program_week} of {screen.program_weeks}"
-    streak = f"{screen.streak}-day streak" if screen.streak else "No streak yet"
-    stats = f"{week} · {streak} · {n(screen.sessions, 'session')}, {screen.minutes} min"
+        week = language.text("program_week", week=screen.program_week,
+                             weeks=screen.program_weeks)
+    streak = language.count(screen.streak, "day_streak") if screen.streak \
+        else language.text("no_streak")
+    stats = language.text("progress_stats", week=week, streak=streak,
+                          sessions=language.count(screen.sessions, "session"),
+                          minutes=language.count(screen.minutes, "minute_short"))
     return {"progress": {
         "type": "object",
         "objectId": "progress",
         "properties": {
-            "title": "Your last four weeks",
+            "title": language.text("progress_title"),
             "stats": stats,
-            "weekdays": list(WEEKDAYS),
+            "weekdays": language.words("weekday_initials"),
             "weeks": weeks,
-            "chartTitle": "Minutes each week",
+            "chartTitle": language.text("progress_chart"),
             "bars": bars,
         },
     }}
@@ -205,7 +215,7 @@ def _present_progress(handler_input: HandlerInput, outcome: Outcome, screen: Pro
     builder = handler_input.response_builder
     builder.add_directive(RenderDocumentDirective(
         token=PROGRESS_TOKEN, document=document("progress"),
-        datasources=progress_datasources(screen)))
+        datasources=progress_datasources(screen, language_of(handler_input))))
     return builder.response
 
 
@@ -269,134 +279,6 @@ def said_from_event(handler_input: HandlerInput, in_session_token: str | None) -
     return None
 
 
-# ---------------------------------------------------------------------- text rendering
-
-
-def _rule(left: str, right: str, width: int) -> str:
-    gap = max(1, width - len(left) - len(right))
-    return f"{left}{' ' * gap}{right}"
-
-
-def screen_text(directives: list[dict[str, Any]], width: int = 64) -> list[str]:
-    """A plain-text picture of what the screen shows, for the console.
-
-    A step shows its frame (title, place, set-up points, buttons) and then its
-    timeline: each cue as the document speaks it, with the rep counter and the hold
-    countdown as they stand while it is spoken.
-    """
-    lines: list[str] = []
-    rendered = [d for d in directives if d.get("type") == "Alexa.Presentation.APL.RenderDocument"]
-    executed = [d for d in directives
-                if d.get("type") == "Alexa.Presentation.APL.ExecuteCommands"]
-    for directive in rendered:
-        sources = directive.get("datasources") or {}
-        if "step" in sources:
-            lines += _step_text(sources["step"]["properties"], executed, width)
-        elif "progress" in sources:
-            lines += _progress_text(sources["progress"]["properties"], width)
-    return lines
-
-
-def _step_text(step: dict[str, Any], executed: list[dict[str, Any]],
-               width: int) -> list[str]:
-    border = "+" + "-" * (width - 2) + "+"
-    lines = [border, "| " + _rule(step["title"], step["place"], width - 4) + " |"]
-    for point in step["points"]:
-        lines.append("|   - " + point[: width - 8].ljust(width - 8) + " |")
-    buttons = "   ".join(f"[ {label} ]" for label in step["buttons"].values())
-    lines.append("| " + step["next"][: width - 4].ljust(width - 4) + " |")
-    lines.append("| " + buttons.center(width - 4) + " |")
-    lines.append(border)
-    cues = step["cues"]
-    rep = 0
-    for directive in executed:
-        for sequence in directive.get("commands", []):
-            for command in sequence.get("commands", []):
-                if command.get("type") != "Cue":
-                    if command.get("type") == "SendEvent":
-                        lines.append(f"  (screen sends {command['arguments'][0]})")
-                    continue
-                rep = command.get("rep", rep)
-                counter = f"{rep} of {step['reps']}" if rep and step["reps"] else ""
-                hold = command.get("hold", 0)
-                status = "  ".join(s for s in (counter, f"hold {hold}" if hold else "") if s)
-                pause = command.get("pause", 0) / 1000
-                text = cues[command["index"]]["text"]
-                timing = f" [{pause:g} s]" if pause else ""
-                lines.append(f"  > {text}{timing}" + (f"   <{status}>" if status else ""))
-    return lines
-
-
-def _progress_text(progress: dict[str, Any], width: int) -> list[str]:
-    border = "+" + "-" * (width - 2) + "+"
-    lines = [border, "| " + progress["title"].ljust(width - 4) + " |",
-             "| " + progress["stats"][: width - 4].ljust(width - 4) + " |",
-             "| " + "   ".join(progress["weekdays"]).ljust(width - 4) + " |"]
-    for week in progress["weeks"]:
-        marks = "   ".join("#" if day["practised"] else ("o" if day["today"] else ".")
-                           for day in week["days"])
-        lines.append("| " + marks.ljust(width - 4) + " |")
-    lines.append("| " + progress["chartTitle"].ljust(width - 4) + " |")
-    for bar in progress["bars"]:
-        drawn = "=" * round(bar["height"] / 5)
-        lines.append("| " + f"{bar['week']:>12} {drawn} {bar['label']}".ljust(width - 4) + " |")
-    lines.append(border)
-    return lines
-
-
-# ---------------------------------------------------------------------- previewing
-
-
-def preview(name: str, week: int = 1, index: int = 0) -> tuple[dict[str, Any], dict[str, Any]]:
-    """A document and datasources to paste into the APL authoring tool.
-
-    The step document gets the step's own commands as ``onMount``, so the authoring
-    tool speaks the cues in step with the screen as a device would (a device gets them
-    in ExecuteCommands instead, aimed at the rendered token).
-    """
-    if name == "progress":
-        today = date.today()
-        daily = {date.fromordinal(today.toordinal() - d).isoformat(): [1, 420]
-                 for d in range(0, 27, 2)}
-        profile = Profile(sessions=14, seconds=14 * 420, current_streak=1, longest_streak=3,
-                          last_practice_on=today.isoformat(), program_week=3, daily=daily)
-        return document("progress"), progress_datasources(progress_screen(profile, today))
-    steps = routine_steps(DAILY, week)
-    step = steps[index]
-    script = narrate(step, random.Random(0))
-    following = steps[index + 1] if index + 1 < len(steps) else None
-    screen = StepScreen(script, index + 1, len(steps), Speech(),
-                        step_title(following) if following is not None else None,
-                        step.total_reps if isinstance(step, ReleaseSet) else 0)
-    doc = json.loads(json.dumps(document("step")))
-    doc["onMount"] = step_commands(screen)
-    return doc, step_datasources(screen)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m skill.alexa.screens step|progress [WEEK [STEP]] [--out DIR]``"""
-    parser = argparse.ArgumentParser(prog="python -m skill.alexa.screens",
-                                     description="write an APL document and its datasources "
-                                                 "for the APL authoring tool")
-    parser.add_argument("name", choices=["step", "progress"])
-    parser.add_argument("week", nargs="?", type=int, default=1)
-    parser.add_argument("step", nargs="?", type=int, default=1, help="1 for the first step")
-    parser.add_argument("--out", default="build/apl-preview")
-    args = parser.parse_args(argv)
-    doc, sources = preview(args.name, args.week, args.step - 1)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    for suffix, data in (("document", doc), ("datasources", sources)):
-        path = out / f"{args.name}.{suffix}.json"
-        path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-        print(path)
-    return 0
-
-
-__all__ = ["BUTTONS", "STEP_END", "TOKEN_KEY", "document", "present", "said_from_event",
-           "screen_text", "step_commands", "step_datasources", "step_token", "supports_apl",
-           "supports_aplt"]
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+__all__ = ["BUTTONS", "STEP_END", "TOKEN_KEY", "document", "language_of", "present",
+           "progress_datasources", "said_from_event", "step_commands", "step_datasources",
+           "step_token", "supports_apl", "supports_aplt"]

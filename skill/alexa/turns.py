@@ -2,7 +2,7 @@
 
 A :class:`Turn` reads what the domain needs from the request (the user's
 profile, the session's mode and routine position, the local date), and turns
-the domain's :class:`~skill.domain.coach.Outcome` back into an Alexa response, with at
+the domain's :class:`~skill.domain.dialogue.Outcome` back into an Alexa response, with at
 most one store read and one store write. If the store fails, the turn still
 answers from the session attributes and says that progress was not saved.
 

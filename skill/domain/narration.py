@@ -11,8 +11,8 @@ counter, the hold countdown). The timings here carry the coaching:
 * rep cues are of near-equal length, so a set runs like a metronome, and no phrasing
   is used twice in a row;
 * a stretch gives time to get into position (at least 8 seconds) before the hold
-  starts, and at least 5 seconds to change sides; the first stretch of a routine
-  starts with a short guided warm-up on the mat, a single stretch with the mat line.
+  starts, and as long again to change sides; the first stretch of a routine starts
+  with a short guided warm-up on the mat, a single stretch with the mat line.
 
 No silence is longer than one ``<break>``: a longer one has a short cue between its
 breaks ("no rush", "keep breathing"), so the user hears time passing, Alexa's break
@@ -44,7 +44,6 @@ HOLD_CUE_SECONDS = 1.5       # the spoken "keep it soft, and hold" inside each h
 BREATHING_IN_PAUSE = 2.0     # the warm-up in-breath: cue plus pause stay under 4 s
 BREATHING_OUT_PAUSE = 4.0
 POSITION_PAUSE = 8.0         # time to get into a stretch before its hold starts
-SWITCH_PAUSE = 5.0           # time to change sides
 ROUND_REST = 10.0            # the rest between two rounds of releases
 MARCH_SECONDS = 10.0         # the guided warm-up: marching, then hip circles
 CIRCLES_SECONDS = 6.0

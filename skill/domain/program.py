@@ -68,10 +68,6 @@ class WeekPlan:
     stretch_ids: tuple[str, ...]
     stretch_hold_seconds: int
 
-    @property
-    def is_maintenance(self) -> bool:
-        return self.week >= MAINTENANCE
-
 
 _WEEKS = (
     # The seated hip stretch follows the butterfly, as in the guidance: same seat, feet

@@ -6,7 +6,7 @@ Pure domain, like the rest of ``skill.domain``: no Alexa, no store. The Alexa si
 Amazon's rules for skill reminders shape this module:
 
 * the reminder text shows on shared screens, so it names no health topic and not
-  the skill (:data:`REMINDER_TEXT`);
+  the skill (:func:`reminder_text`, the language's ``reminder`` words);
 * after a user says no to the reminders permission, the skill does not ask again
   for at least :data:`NO_REASK_DAYS` days (:func:`may_ask_permission`);
 * the reminder is offered once, after the third completed session, and never again
@@ -21,8 +21,8 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Protocol
 
-# Shown on Echo Show screens and phones that the whole household may see: neutral words only.
-REMINDER_TEXT = "Time for your stretch routine"
+from skill.domain.language import language_for
+
 NO_REASK_DAYS = 7
 OFFER_AFTER_SESSIONS = 3
 MAX_TOKEN_CHARS = 200
@@ -116,15 +116,15 @@ def clock(at: time) -> str:
     return f"{at.hour:02d}:{at.minute:02d}"
 
 
-def spoken_time(at: time) -> str:
-    """How the time is said back: "8 AM", "7:30 PM", "noon", "midnight"."""
-    if at.minute == 0 and at.hour == 12:
-        return "noon"
-    if at.minute == 0 and at.hour == 0:
-        return "midnight"
-    hour = at.hour % 12 or 12
-    minutes = f":{at.minute:02d}" if at.minute else ""
-    return f"{hour}{minutes} {'AM' if at.hour < 12 else 'PM'}"
+def spoken_time(at: time, locale: str | None = None) -> str:
+    """How the time is said back in the locale's language: "8 AM", "7:30 PM", "noon"."""
+    return language_for(locale).time(at)
+
+
+def reminder_text(locale: str | None = None) -> str:
+    """What the reminder says and shows. It shows on Echo Show screens and phones that the
+    whole household may see: neutral words only, in the locale's language."""
+    return language_for(locale).text("reminder")
 
 
 def first_occurrence(at: time, now_local: datetime) -> datetime:

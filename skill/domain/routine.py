@@ -51,7 +51,7 @@ STRETCHES = "stretches"
 MAX_RESPONSE_SECONDS = 150
 # What a response says around a step's narration: at most a lead-in (a check-in's gentle
 # note, "picking up after...", "stop if anything hurts") and a closing ("well done, next
-# is..."); tests/test_response_length.py holds every response to the whole bound.
+# is..."); tests/alexa/test_response_length.py holds every response to the whole bound.
 FRAME_SECONDS = 26
 MAX_STEP_SECONDS = MAX_RESPONSE_SECONDS - FRAME_SECONDS
 # Phrasings differ in length: plan against a bound a little inside the real one.

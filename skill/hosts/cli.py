@@ -85,11 +85,11 @@ def console_hearing(model: dict[str, Any]) -> Any:
 
 def chat(args: argparse.Namespace) -> int:
     from skill.alexa.app import build_app
-    from skill.alexa.envelopes import Device
     from skill.hosts.console import Console, main_loop
     from skill.hosts.console_clock import Clock, device_zone, parse_clock
     from skill.hosts.console_matcher import ModelMatcher, load_model
     from skill.hosts.console_understanding import Understanding
+    from skill.hosts.envelopes import Device
 
     zone = local_time_zone()
     # The console's Echo is set to this machine's zone, so a --now without an offset is

@@ -23,11 +23,11 @@ from typing import Any, TextIO
 from uuid import uuid4
 
 from skill.alexa.app import SkillApp
-from skill.alexa.envelopes import Device
 from skill.hosts.console_clock import Clock, parse_duration
 from skill.hosts.console_matcher import ModelMatcher, normalise
 from skill.hosts.console_rendering import render, segments
 from skill.hosts.console_understanding import Understanding
+from skill.hosts.envelopes import Device
 
 LAUNCH_WORDS = ("open", "launch", "start", "begin", "load", "run", "use")
 ONE_SHOT_WORDS = ("ask", "tell")
@@ -200,7 +200,8 @@ class Console:
     def _show_screen(self, directives: list[dict[str, Any]]) -> None:
         """What the screen shows, as text; a document that finishes its step sends stepEnd
         (here at once: the console does not wait through the narration)."""
-        from skill.alexa.screens import STEP_END, screen_text
+        from skill.alexa.screens import STEP_END
+        from skill.hosts.screen_text import screen_text  # issue-17: moved out of the adapter
 
         for line in screen_text(directives):
             self._print(f"{self.INDENT}{line}")

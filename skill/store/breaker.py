@@ -48,11 +48,6 @@ class Circuit:
         self._open_until: float | None = None
         self._probing = False
 
-    @property
-    def is_open(self) -> bool:
-        with self._lock:
-            return self._open_until is not None
-
     def call(self, attempt: Callable[[], T]) -> T:
         probe = self._admit()
         try:

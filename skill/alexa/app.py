@@ -29,6 +29,7 @@ from ask_sdk_runtime.exceptions import AskSdkException
 
 from skill.alexa.handlers import CatchAllExceptionHandler, all_handlers
 from skill.alexa.turns import Services, TimeZoneLookup, TurnReport
+from skill.domain.content import speaking
 from skill.store import ProgressStore
 
 logger = logging.getLogger("release_coach")
@@ -149,8 +150,10 @@ class SkillApp:
                 raise RequestRejected("envelope is nested too deeply")
             parsed = self._parse(envelope)
             report = TurnReport()
-            response = self.skill.invoke(request_envelope=parsed,
-                                         context={"report": report})
+            # issue-19: the words of this turn are the request's locale's, read every turn.
+            with speaking(request.get("locale") if isinstance(request, dict) else None):
+                response = self.skill.invoke(request_envelope=parsed,
+                                             context={"report": report})
             record.update(outcome=report.outcome, store_reads=report.store_reads,
                           store_writes=report.store_writes, events=report.events)
             if report.notes:

@@ -47,6 +47,7 @@ from ask_sdk_model.interfaces.alexa.presentation.aplt.target_profile import Targ
 from ask_sdk_model.response import Response
 
 from skill.alexa.replies import card, speak
+from skill.domain.content import spoken_locale
 from skill.domain.dialogue import Outcome, Said
 from skill.domain.language import Language, english, language_for
 from skill.domain.narration import spoken_seconds
@@ -78,7 +79,9 @@ def _interfaces(handler_input: HandlerInput) -> object:
 
 def language_of(handler_input: HandlerInput) -> Language:
     """The grammar and labels of the request's locale."""
-    return language_for(getattr(handler_input.request_envelope.request, "locale", None))
+    # issue-19: the locale whose words are spoken, so a screen never mixes languages.
+    return language_for(spoken_locale(getattr(handler_input.request_envelope.request,
+                                              "locale", None)))
 
 
 def supports_apl(handler_input: HandlerInput) -> bool:

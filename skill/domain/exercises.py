@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from skill.domain.content import Line, exercises_data
+from skill.domain.content import Line, content, current_locale, exercises_data, grammar
 
 REVERSE_KEGEL = "reverse_kegel"
 
@@ -28,10 +28,15 @@ class Stretch:
     setup_alone: tuple[Line, ...] = ()
 
 
-@cache
 def stretches() -> dict[str, Stretch]:
+    """The stretches, in the words of this turn's language."""
+    return _stretches(current_locale())
+
+
+@cache
+def _stretches(locale: str) -> dict[str, Stretch]:
     result = {}
-    for stretch_id, raw in exercises_data()["stretches"].items():
+    for stretch_id, raw in content("exercises", locale)["stretches"].items():
         result[stretch_id] = Stretch(
             id=stretch_id,
             name=raw["name"],
@@ -56,3 +61,9 @@ def exercise_name(exercise_id: str) -> str:
         name: str = exercises_data()[REVERSE_KEGEL]["name"]
         return name
     return stretches()[exercise_id].name
+
+
+def exercise_title(exercise_id: str) -> str:
+    """A stretch as it is named in a sentence: "the butterfly stretch" (issue-19: the
+    article is the language's)."""
+    return grammar().text("the_exercise", name=exercise_name(exercise_id))

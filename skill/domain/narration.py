@@ -26,8 +26,8 @@ import random
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from skill.domain.content import Line, exercises_data, phrase
-from skill.domain.exercises import REVERSE_KEGEL, exercise_name, stretches
+from skill.domain.content import Line, exercises_data, grammar, phrase
+from skill.domain.exercises import REVERSE_KEGEL, exercise_name, exercise_title, stretches
 from skill.domain.program import (
     BRIEF_WARM_UP,
     MAT,
@@ -117,13 +117,19 @@ def lighter_words(normal: tuple[int, int], lighter: tuple[int, int]) -> str:
     return phrase(key, reps=reps, hold=hold, normal_reps=normal_reps, normal_hold=normal_hold)
 
 
+def side_word(side: str) -> str:
+    """"right" and "left" in the turn's language; nothing for a stretch without sides."""
+    return grammar().text(f"side_{side}") if side else ""
+
+
 def step_title(step: Step) -> str:
     if isinstance(step, ReleaseSet):
         name = exercise_name(REVERSE_KEGEL)
-        return name if step.rounds == 1 else f"round {step.round} of {name}"
-    title = f"the {exercise_name(step.stretch_id)}"
+        return name if step.rounds == 1 else grammar().text("round_of", round=step.round,
+                                                              name=name)
+    title = exercise_title(step.stretch_id)
     if len(step.sides) == 1 and stretches()[step.stretch_id].sided:
-        title += f", {step.sides[0]} side"
+        title = grammar().text("one_side", title=title, side=side_word(step.sides[0]))
     return title
 
 
@@ -298,7 +304,8 @@ def _stretch(step: StretchStep, pick: Picker, settings: Settings,
     elif step.opening == MAT:
         out.add(pick(exercises_data()["warm_up"]["mat"][0]))
     position = max(POSITION_PAUSE, POSITION_PAUSE * scale)
-    for index, side in enumerate(step.sides):
+    for index, side_id in enumerate(step.sides):
+        side = side_word(side_id)  # issue-19: said in the turn's language
         if index > 0:
             # The second side mirrors a movement just heard in full: the short form, and the
             # change-over pause is the time to get into position.

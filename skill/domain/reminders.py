@@ -21,6 +21,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Protocol
 
+from skill.domain.content import current_locale
 from skill.domain.language import language_for
 
 NO_REASK_DAYS = 7
@@ -118,13 +119,13 @@ def clock(at: time) -> str:
 
 def spoken_time(at: time, locale: str | None = None) -> str:
     """How the time is said back in the locale's language: "8 AM", "7:30 PM", "noon"."""
-    return language_for(locale).time(at)
+    return language_for(locale or current_locale()).time(at)
 
 
 def reminder_text(locale: str | None = None) -> str:
     """What the reminder says and shows. It shows on Echo Show screens and phones that the
     whole household may see: neutral words only, in the locale's language."""
-    return language_for(locale).text("reminder")
+    return language_for(locale or current_locale()).text("reminder")
 
 
 def first_occurrence(at: time, now_local: datetime) -> datetime:

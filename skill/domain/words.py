@@ -7,17 +7,18 @@ every answer and every screen that counts something uses them, so "1 session" is
 
 from __future__ import annotations
 
+from skill.domain.content import grammar
+
 
 def n(count: int, word: str) -> str:
     """``"1 session"``, ``"3 sessions"``: counts read naturally aloud."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+    # issue-19: said in the turn's language (the grammar module's counts).
+    return grammar().count(count, word)
 
 
 def and_list(items: list[str]) -> str:
     """``"a"``, ``"a and b"``, ``"a, b and c"``."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    return grammar().join(items)  # issue-19: the turn's language's list pattern
 
 
 __all__ = ["and_list", "n"]

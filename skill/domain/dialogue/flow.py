@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 
+from skill.domain.content import grammar
 from skill.domain.dialogue.state import Card, Mode, Offer, Outcome
 from skill.domain.dialogue.talk import ROUTINE_PLANS, Talk
 from skill.domain.exercises import exercise_name
@@ -385,7 +386,7 @@ def routine_summary(c: Talk, plan: str = DAILY, minutes: int = 0,
                   else c.line("program_week", week=profile.week, weeks=PROGRAM_WEEKS))
     if c.ctx.profile_unknown:  # issue-18: their week is not known, so it is not claimed
         week_words = c.line("program_week_unknown")
-    stretches_words = and_list([f"the {name}" for name in names])
+    stretches_words = and_list([grammar().text("the_exercise", name=name) for name in names])
     if plan == STRETCHES:
         return c.line("stretches_summary", stretches=stretches_words,
                       minutes=n(length, "minute"))

@@ -11,7 +11,7 @@ from dataclasses import replace
 from skill.domain.dialogue.flow import offer_start
 from skill.domain.dialogue.state import Mode, Outcome, Said
 from skill.domain.dialogue.talk import Talk
-from skill.domain.exercises import REVERSE_KEGEL, exercise_name
+from skill.domain.exercises import REVERSE_KEGEL, exercise_title
 from skill.domain.narration import lighter_words, step_exercise
 from skill.domain.program import MAINTENANCE
 from skill.domain.progress import (
@@ -160,7 +160,7 @@ def _trim_to(c: Talk, minutes: int) -> Outcome:
     c.changes.append(PositionSet(trimmed))
     dropped = [s for s in skipped if s not in position.skipped]
     speech = c.say("trimmed", minutes=n(minutes, "minute"),
-                   dropped=and_list([f"the {exercise_name(s)}" for s in dropped])) \
+                   dropped=and_list([exercise_title(s) for s in dropped])) \
         if dropped else c.say("already_fits", minutes=n(minutes, "minute"))
     return c.follow_up(speech)
 

@@ -17,12 +17,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import time
 
+from skill.domain.content import grammar
 from skill.domain.dialogue.preferences import short_routine
 from skill.domain.dialogue.state import Card, Mode, Outcome, Said
 from skill.domain.dialogue.talk import Talk
 from skill.domain.progress import ReminderChanged
 from skill.domain.reminders import (
-    VAGUE_TIMES,
     CallFailure,
     CallKind,
     CallResult,
@@ -38,7 +38,7 @@ from skill.domain.reminders import (
 from skill.domain.ssml import Speech
 
 # An example time to suggest for each part of the day Alexa may hear instead of a time.
-EXAMPLES = {"MO": "8 AM", "AF": "2 PM", "EV": "7 PM", "NI": "9 PM"}
+EXAMPLES = {"MO": time(8), "AF": time(14), "EV": time(19), "NI": time(21)}
 DEFAULT_SHIFT_MINUTES = 60
 PERMISSION_CARD = Card(reminders_permission=True)
 
@@ -54,8 +54,8 @@ def ask_reminder_time(c: Talk, said: Said) -> Outcome:
 def _ask_time_again(c: Talk, heard: str | None, mode: Mode) -> Outcome:
     if is_vague(heard):
         code = str(heard).strip().upper()
-        return c.ask(c.say("reminder_vague_time", part=VAGUE_TIMES[code],
-                           example=EXAMPLES[code]), mode)
+        return c.ask(c.say("reminder_vague_time", part=grammar().text(f"vague_{code}"),
+                           example=spoken_time(EXAMPLES[code])), mode)
     key = "reminder_ask_time" if mode is Mode.REMINDER_TIME else "reminder_change_ask"
     return c.ask(c.say(key), mode)
 

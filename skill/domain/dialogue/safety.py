@@ -26,10 +26,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from skill.domain.content import grammar
 from skill.domain.dialogue.flow import gentle_targets, keep_place, welcome_offer
 from skill.domain.dialogue.state import Mode, Outcome, Pending, Said
 from skill.domain.dialogue.talk import ROUTINE_PLANS, Talk
-from skill.domain.exercises import REVERSE_KEGEL, exercise_name
+from skill.domain.exercises import REVERSE_KEGEL, exercise_name, exercise_title
 from skill.domain.narration import lighter_words, step_exercise
 from skill.domain.program import MAINTENANCE, PROGRAM_DAYS_PER_WEEK, week_plan
 from skill.domain.progress import (
@@ -201,7 +202,7 @@ def _going_gently(c: Talk, lead: Speech) -> Speech:
             continue
         form = eased_form(stretch_id, eased)
         if form is None:
-            left_out.append(f"the {exercise_name(stretch_id)}")
+            left_out.append(exercise_title(stretch_id))
         elif form != stretch_id:
             easier.append((exercise_name(stretch_id), exercise_name(form)))
     if left_out:
@@ -307,9 +308,9 @@ def pain_answer(c: Talk, symptom: str | None, lead: str | None = None) -> Speech
     if symptom in ADVICE:
         speech.say(c.line(ADVICE[symptom]))
     elif symptom in JOINTS:
-        speech.say(c.line("pain_joint", part=symptom))
+        speech.say(c.line("pain_joint", part=grammar().text(f"part_{symptom}")))
         if region_eases(symptom):
-            speech.say(c.line("joint_eased", part=symptom))
+            speech.say(c.line("joint_eased", part=grammar().text(f"part_{symptom}")))
     else:
         speech.say(c.line("pain_physio"))
     speech.say(c.line("red_flags"))

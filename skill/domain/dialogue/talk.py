@@ -17,7 +17,7 @@ from datetime import date
 
 from skill.domain.content import phrase
 from skill.domain.dialogue.state import Context, Elicit, Mode, Outcome, Reply, Session
-from skill.domain.exercises import REVERSE_KEGEL, exercise_name
+from skill.domain.exercises import REVERSE_KEGEL, exercise_name, exercise_title
 from skill.domain.narration import step_exercise, step_title
 from skill.domain.program import Step
 from skill.domain.progress import Change, Position, Profile, apply
@@ -145,8 +145,7 @@ class Talk:
         step = steps[index]
         following = steps[index + 1] if index + 1 < len(steps) else None
         if following is None or step_exercise(following) != step_exercise(step):
-            name = exercise_name(step_exercise(step))
-            return f"the {name}"
+            return exercise_title(step_exercise(step))
         return step_title(step)
 
     def plan_name(self, plan: str) -> str:
@@ -154,8 +153,7 @@ class Talk:
             return phrase("plan_daily")
         if plan == STRETCHES:
             return phrase("plan_stretches")
-        name = exercise_name(plan)
-        return name if plan == REVERSE_KEGEL else f"the {name}"
+        return exercise_name(plan) if plan == REVERSE_KEGEL else exercise_title(plan)
 
     # ------------------------------------------------------------------ speaking
 
@@ -167,7 +165,7 @@ class Talk:
         eased = set(self.profile.eased) if self.profile.gentle_left > 0 else set()
         for stretch_id in ("butterfly", "bridge", "seated_hip"):
             if stretch_id not in eased:
-                return f"the {exercise_name(stretch_id)}"
+                return exercise_title(stretch_id)
         return exercise_name(REVERSE_KEGEL)
 
     def say(self, key: str, **values: object) -> Speech:

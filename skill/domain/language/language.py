@@ -69,8 +69,16 @@ class Language:
         hours = int(forms["clock_hours"])
         hour = (at.hour % 12 or 12) if hours == 12 else at.hour
         period = forms["morning"] if at.hour < 12 else forms["afternoon"]
+        # issue-19: a language may name more parts of the day ("de la madrugada", "de la
+        # noche"): [from hour, words] pairs, the last one begun wins.
+        for starts, words in forms.get("periods", ()):
+            if at.hour >= int(starts):
+                period = words
         form = forms["with_minutes"] if at.minute else forms["on_the_hour"]
-        return str(form.format(hour=hour, minute=at.minute, period=period)).strip()
+        # ...and an hour's article may follow its number ("la 1", "las 7").
+        article = forms.get("article", {})
+        the = article.get(self.plural(hour), article.get(OTHER, ""))
+        return str(form.format(hour=hour, minute=at.minute, period=period, the=the)).strip()
 
     def duration(self, seconds: int) -> str:
         """``duration(90)`` -> "1 minute and 30 seconds"; parts that are 0 are left out."""
@@ -110,14 +118,15 @@ def _data_file(name: str) -> dict[str, Any] | None:
     return data
 
 
-def _merged(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
+def merged(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """``extra`` laid over ``base``, key by key, mappings within mappings likewise."""
+    result = dict(base)
     for key, value in extra.items():
         if isinstance(value, Mapping) and isinstance(base.get(key), Mapping):
-            merged[key] = _merged(base[key], value)
+            result[key] = merged(base[key], value)
         else:
-            merged[key] = value
-    return merged
+            result[key] = value
+    return result
 
 
 @cache
@@ -128,7 +137,7 @@ def _language(tag: str) -> Language:
         return _language(FALLBACK_LANGUAGE) if language != FALLBACK_LANGUAGE else \
             _missing_english()
     own = _data_file(tag) if tag != language else None
-    return Language(tag, _merged(base, own) if own else base)
+    return Language(tag, merged(base, own) if own else base)
 
 
 def _missing_english() -> Language:

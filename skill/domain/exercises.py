@@ -66,4 +66,7 @@ def exercise_name(exercise_id: str) -> str:
 def exercise_title(exercise_id: str) -> str:
     """A stretch as it is named in a sentence: "the butterfly stretch" (issue-19: the
     article is the language's)."""
+    if exercise_id == REVERSE_KEGEL:
+        title: str = exercises_data()[REVERSE_KEGEL]["title"]
+        return title
     return grammar().text("the_exercise", name=exercise_name(exercise_id))

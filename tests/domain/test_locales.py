@@ -267,3 +267,23 @@ def test_a_turn_speaks_its_locale_and_the_next_turn_its_own() -> None:
     assert spanish not in read("phrases", ENGLISH)["goodbye"]
     assert english in read("phrases", ENGLISH)["goodbye"]
     assert content.current_locale() == "en-US"
+
+
+def test_a_spanish_request_reads_only_spanish_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cold start unchanged: a turn reads its own locale's files and no other language's."""
+    read_files: list[tuple[str, str | None]] = []
+    original = content._read
+
+    def recording(name: str, tag: str | None) -> dict[str, Any] | None:
+        read_files.append((name, tag))
+        return original(name, tag)
+
+    monkeypatch.setattr(content, "_read", recording)
+    content.content.cache_clear()
+    try:
+        with speaking("es-MX"):
+            content.phrase("goodbye")
+            exercise_name("bridge")
+    finally:
+        content.content.cache_clear()
+    assert read_files and all(tag in ("es", "es-MX") for _, tag in read_files), read_files

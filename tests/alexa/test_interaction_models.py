@@ -32,11 +32,15 @@ LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 LAUNCH_WORDS = frozenset(
     {"ask", "begin", "enable", "launch", "load", "open", "play", "resume", "run", "start"}
     | {"talk", "tell", "use"}
+    # issue-19: Spanish's ("abre relajación pélvica", "pide a ...").
+    | {"abre", "abrir", "pide", "pídele", "inicia", "iniciar", "empieza", "lanza", "juega",
+       "usa", "activa", "dile", "habla", "carga", "ejecuta", "comienza"}
 )
 CONNECTING_WORDS = frozenset(
     {"to", "from", "in", "using", "with", "about", "for", "that", "by", "if", "and", "whether"}
+    | {"a", "con", "para", "sobre", "por", "que", "y", "si", "usando"}  # issue-19: Spanish's
 )
-WAKE_WORDS = frozenset({"alexa", "amazon", "echo", "computer", "skill", "app"})
+WAKE_WORDS = frozenset({"alexa", "amazon", "echo", "computer", "skill", "app", "computadora"})
 
 REQUIRED_BUILTINS = frozenset(
     {
@@ -89,8 +93,13 @@ BUILTIN_CORE_UTTERANCES = frozenset(
 NAME_RE = re.compile(r"^[A-Za-z][A-Za-z_]*$")
 BUILTIN_NAME_RE = re.compile(r"^AMAZON\.[A-Za-z_]+$")
 SLOT_REF_RE = re.compile(r"^\{([A-Za-z][A-Za-z_]*)\}$")
-WORD_RE = re.compile(r"^[A-Za-z.'-]+$")
-INVOCATION_RE = re.compile(r"^[a-z.' ]+$")
+# issue-19: a Spanish sample or name has its accented letters ("cómo voy", "relajación").
+WORD_RE = re.compile(r"^[A-Za-zÁÉÍÓÚÜÑáéíóúüñ.'-]+$")
+INVOCATION_RE = re.compile(r"^[a-záéíóúüñ.' ]+$")
+# A Spanish model under way: checked as the shipped ones are, but not a locale the skill
+# package declares until it is as rich as the English and scored by the benchmark.
+DRAFT_DIR = MODEL_DIR / "drafts"
+DRAFTS = ("es-US",)
 MAX_SAMPLE_CHARS = 200
 
 
@@ -453,3 +462,44 @@ def test_house_style_rejects_hard_coded_slot_value(models: dict[str, dict[str, A
     broken = copy.deepcopy(models["en-US"])
     intents_by_name(broken)["SessionCountIntent"]["samples"].append("how many sessions this week")
     assert any("hard-codes TimePeriod 'this week'" in e for e in check_house_style(broken))
+
+
+# --------------------------------------------------------------------------- drafts
+
+
+def draft(locale: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((DRAFT_DIR / f"{locale}.json").read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.mark.parametrize("locale", DRAFTS)
+def test_a_draft_model_keeps_alexa_rules_and_the_house_style(locale: str) -> None:
+    model = draft(locale)
+    assert check_model(model) == []
+    assert check_house_style(model) == []
+    assert language_model(model)["invocationName"] == "relajación pélvica"
+
+
+@pytest.mark.parametrize("locale", DRAFTS)
+def test_a_draft_model_has_the_english_intents_slots_and_value_ids(locale: str) -> None:
+    intents = intents_by_name(draft(locale))
+    assert set(intents) == EXPECTED_INTENTS
+    for name, intent in intents.items():
+        assert {s["name"]: s["type"] for s in intent.get("slots", [])} == \
+            EXPECTED_SLOTS.get(name, {}), name
+        assert intent["samples"], name
+    types = {t["name"]: t for t in language_model(draft(locale))["types"]}
+    assert {n: {v["id"] for v in t["values"]} for n, t in types.items()} == EXPECTED_VALUE_IDS
+    assert draft(locale)["interactionModel"]["dialog"] == \
+        load("en-US")["interactionModel"]["dialog"]
+
+
+def test_a_draft_is_not_a_shipped_locale() -> None:
+    shipped = {p.stem for p in MODEL_DIR.glob("*.json")}
+    assert shipped.isdisjoint(DRAFTS)
+
+
+def test_the_spanish_draft_is_built_from_its_script() -> None:
+    script = DRAFT_DIR / "build_es.py"
+    result = subprocess.run([sys.executable, str(script), "--check"], check=False)
+    assert result.returncode == 0, "run python interaction_models/drafts/build_es.py"

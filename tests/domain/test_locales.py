@@ -287,3 +287,12 @@ def test_a_spanish_request_reads_only_spanish_files(monkeypatch: pytest.MonkeyPa
     finally:
         content.content.cache_clear()
     assert read_files and all(tag in ("es", "es-MX") for _, tag in read_files), read_files
+
+
+def test_spain_says_suelo_pelvico_and_the_americas_piso_pelvico() -> None:
+    with speaking("es-ES"):
+        spain = content.phrase("pain_leaking"), content.phrase("routine_complete", minutes=6)
+    with speaking("es-US"):
+        americas = content.phrase("pain_leaking"), content.phrase("routine_complete", minutes=6)
+    assert "suelo pélvico" in spain[0] and "piso pélvico" in americas[0]
+    assert spain[1].startswith("Has terminado") and americas[1].startswith("Terminaste")

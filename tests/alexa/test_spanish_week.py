@@ -121,8 +121,11 @@ def test_a_spanish_week_is_spanish_from_launch_to_reminder(
     week.later(days=1)
     week.device.apl = True
     week.launch()
-    step = week.say("AMAZON.YesIntent")
-    assert "Siguiente" in str(week.last["response"].get("directives")) or step
+    week.say("AMAZON.YesIntent")
+    screens = [d["datasources"] for d in week.last["response"].get("directives") or []
+               if "datasources" in d]
+    assert screens and screens[0]["step"]["properties"]["buttons"] == {
+        "next": "Siguiente", "repeat": "Repetir", "pause": "Pausa"}
     # ...and a sore knee mid-routine: the stop, the advice, the red flags, in Spanish.
     for _ in range(3):
         week.say("AMAZON.NextIntent")

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -31,6 +32,9 @@ Line = list[str]
 
 ENGLISH = "en"
 CONTENT_FILES = ("phrases", "exercises")
+
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+_REGION = re.compile(r"[A-Z]{2}|[0-9]{3}")
 
 _turn_locale: ContextVar[str] = ContextVar("turn_locale", default=DEFAULT_LOCALE)
 
@@ -48,14 +52,19 @@ def _read(name: str, tag: str | None) -> dict[str, Any] | None:
     return data
 
 
-@cache
+@lru_cache(maxsize=256)
 def spoken_locale(locale: str | None) -> str:
     """The locale whose words are spoken for a request in ``locale``: itself when its
     language is written, else English (en-US). "es-AR" -> "es-AR" (Spanish, with no
-    regional words of its own), "it-IT" -> "en-US"."""
+    regional words of its own), "it-IT" -> "en-US". What is not a locale's name (BCP 47's
+    two or three letters, then a region of two letters or three digits) is English."""
     language, tag = language_tag(locale)
+    if not _LANGUAGE.fullmatch(language):
+        return DEFAULT_LOCALE
+    if tag != language and not _REGION.fullmatch(tag.partition("-")[2]):
+        tag = language
     if language == ENGLISH or _resource("phrases", language).is_file():
-        return tag
+        return DEFAULT_LOCALE if tag == ENGLISH else tag
     return DEFAULT_LOCALE
 
 
@@ -75,9 +84,10 @@ def content(name: str, locale: str) -> dict[str, Any]:
 
 
 @contextmanager
-def speaking(locale: str | None) -> Iterator[None]:
-    """Speak ``locale``'s words for the duration of one turn."""
-    token = _turn_locale.set(spoken_locale(locale))
+def speaking(locale: object) -> Iterator[None]:
+    """Speak ``locale``'s words for the duration of one turn; anything but a locale's
+    name (a request may carry a list, a number, nothing) speaks English."""
+    token = _turn_locale.set(spoken_locale(locale if isinstance(locale, str) else None))
     try:
         yield
     finally:

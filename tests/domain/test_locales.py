@@ -296,3 +296,14 @@ def test_spain_says_suelo_pelvico_and_the_americas_piso_pelvico() -> None:
         americas = content.phrase("pain_leaking"), content.phrase("routine_complete", minutes=6)
     assert "suelo pélvico" in spain[0] and "piso pélvico" in americas[0]
     assert spain[1].startswith("Has terminado") and americas[1].startswith("Terminaste")
+
+
+@pytest.mark.parametrize(("locale", "spoken"), [
+    ([], "en-US"), (["es-US"], "en-US"), (7, "en-US"), ({"es": 1}, "en-US"), (None, "en-US"),
+    ("x" * 10_000, "en-US"), ("-", "en-US"), ("en", "en-US"), ("es-", "es"),
+    ("es-" + "X" * 5000, "es"), ("../../etc", "en-US"), ("es-419", "es-419"),
+])
+def test_a_locale_that_is_not_a_locale_is_english(locale: object, spoken: str) -> None:
+    with speaking(locale):
+        assert content.current_locale() == spoken
+        assert content.phrase("goodbye")

@@ -12,6 +12,7 @@ import json
 import random
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, time, timedelta
 from importlib import resources
 from typing import Any
@@ -19,16 +20,21 @@ from typing import Any
 import pytest
 
 from skill.alexa.screens import progress_datasources, step_datasources
-from skill.domain import reminders
+from skill.domain import content, reminders, routine
+from skill.domain.dialogue import Coach, Context, Mode, Outcome, Said, Session
+from skill.domain.dialogue.table import TABLE
+from skill.domain.exercises import stretches
 from skill.domain.language import Language, english, language_for, language_tag
 from skill.domain.language import language as language_module
 from skill.domain.language.plural import CATEGORIES, OTHER, category, operands
 from skill.domain.narration import narrate
-from skill.domain.program import ReleaseSet
-from skill.domain.progress import Profile
+from skill.domain.program import MAINTENANCE, ReleaseSet
+from skill.domain.progress import Position, Profile
+from skill.domain.reminders import CallResult, ReminderState
 from skill.domain.routine import DAILY, routine_steps
 from skill.domain.screens import StepScreen, progress_screen
-from skill.domain.ssml import Speech
+from skill.domain.ssml import Speech, spoken_text
+from tests.support.utterances import said
 
 ENGLISH = english()
 LANGUAGE_DIR = resources.files("skill").joinpath("data", "language")
@@ -175,15 +181,27 @@ def test_only_the_requests_locale_is_read(monkeypatch: pytest.MonkeyPatch) -> No
 OPEN, CLOSE = "⟦", "⟧"
 
 
+# What is an id or a rule, not words: left as it is in the pseudo-locale.
+NOT_WORDS = ("clock_hours", "duration_units", "eases", "easier_for", "follows", "_comment")
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def bracketed(template: str) -> str:
+    """``"Say next for {next}."`` -> ``"⟦Say next for ⟧{next}⟦.⟧"``: the template's own
+    words inside the brackets, what is filled in outside, so a value brings its own."""
+    return OPEN + _PLACEHOLDER.sub(lambda m: CLOSE + m.group(0) + OPEN, template) + CLOSE
+
+
 def pseudo(value: Any) -> Any:
-    """English's data with every template bracketed, so that what comes from it shows."""
+    """Data (a language, the phrases, the exercises) with every template bracketed, so
+    that what comes from it shows."""
     if isinstance(value, str):
-        return OPEN + value + CLOSE
+        return bracketed(value)
     if isinstance(value, list):
         return [pseudo(item) for item in value]
     if isinstance(value, dict):
-        return {key: value[key] if key.endswith("rules") or key in
-                ("clock_hours", "duration_units") else pseudo(value[key]) for key in value}
+        return {key: value[key] if key.endswith("rules") or key in NOT_WORDS
+                else pseudo(value[key]) for key in value}
     return value
 
 
@@ -249,7 +267,7 @@ def test_screens_show_only_the_languages_words(pseudo_locale: Language) -> None:
     for index, step in enumerate(steps):
         last = index + 1 == len(steps)
         screen = StepScreen(narrate(step, random.Random(0)), index + 1, len(steps), Speech(),
-                            None if last else "the next one",
+                            None if last else bracketed("the next one"),
                             step.total_reps if isinstance(step, ReleaseSet) else 0)
         properties = step_datasources(screen, language=pseudo_locale)["step"]["properties"]
         labels = [properties["place"], *properties["buttons"].values()]
@@ -260,14 +278,119 @@ def test_screens_show_only_the_languages_words(pseudo_locale: Language) -> None:
         assert re.sub(r"[⟦⟧]", "", properties["next"]).startswith("Next: ") != last
 
 
-def test_no_language_is_read_at_import() -> None:
-    """Cold start reads no grammar: the first request reads its own locale's."""
-    import subprocess
-    import sys
+# ---------------------------------------------------------------------- the dialogue
+#
+# Every cell of the dialogue table (each thing a user can say, in each state) is heard in
+# the pseudo-locale, with the phrases and the exercises' words bracketed as well: a count,
+# a list, an article, a round or a side put together in code shows as letters outside.
 
-    code = ("import skill.hosts.lambda_entry, skill.alexa.app, skill.alexa.screens\n"
-            "from skill.domain.language import language\n"
-            "print(language._language.cache_info().currsize)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, timeout=60).stdout.strip()
-    assert out == "0"
+ROUTINE_CACHES = (routine.step_seconds, routine.fits, routine.routine_steps,
+                  routine.routine_minutes, stretches)
+
+
+@pytest.fixture
+def pseudo_everything(pseudo_locale: Language,
+                      monkeypatch: pytest.MonkeyPatch) -> Iterator[Language]:
+    real = content._load
+    monkeypatch.setattr(content, "_load", lambda name: pseudo(real(name)))
+    for cached in ROUTINE_CACHES:  # timings and stretches read from the words
+        cached.cache_clear()
+    yield pseudo_locale
+    for cached in ROUTINE_CACHES:
+        cached.cache_clear()
+
+
+PLACE = Position("daily", 1, 1, "2026-11-18", seconds_done=80, steps_done=1, done=(0,))
+# Moments that reach what a plain one does not: the first use (safety screen, the
+# notice), a gentle week after a knee report (eased stretches named and listed), a
+# routine under way (a round of releases next; one side of a stretch next, begun
+# yesterday), maintenance.
+PROFILES = {
+    "regular": Profile(safety_notice_heard=True, sessions=4, seconds=1500, practice_days=4,
+                       last_practice_on="2026-11-15", last_session_seconds=300,
+                       last_session_title=bracketed("Week 1 routine"),  # stored from data
+                       current_streak=2, longest_streak=3,
+                       program_days=2, position=PLACE,
+                       reminder=ReminderState(at="08:00", alert_token="alert-1")),
+    "new": Profile(),
+    "gentle": Profile(safety_notice_heard=True, sessions=1, seconds=60, gentle_left=2,
+                      eased=["knee", "hip"], program_week=3, program_days=1,
+                      last_practice_on="2026-11-17", current_streak=1, longest_streak=1),
+    "sided": Profile(safety_notice_heard=True, sessions=20, seconds=20 * 600, program_week=5,
+                     last_practice_on="2026-11-16", current_streak=0, longest_streak=9,
+                     position=Position("daily", 5, 5, "2026-11-17", seconds_done=600,
+                                       steps_done=5, done=(0, 1, 2, 3, 4))),
+    "maintenance": Profile(safety_notice_heard=True, sessions=90, seconds=90 * 600,
+                           program_week=MAINTENANCE, last_practice_on="2026-11-18"),
+}
+
+
+def _moments() -> Iterator[tuple[str, Context]]:
+    today = date(2026, 11, 18)
+    for name, profile in PROFILES.items():
+        for mode in Mode:
+            session = Session(mode=mode, screened=profile.safety_notice_heard)
+            if profile.position is not None:
+                session = replace(session, position=profile.position, in_routine=True)
+            yield f"{name}-{mode.value}", Context(profile, today, session, new_session=False,
+                                                  turn_id="req-1", reminders_permitted=True,
+                                                  locale="qps-PLOC")
+
+
+def users_words(utterance: Said) -> Said:
+    """What Alexa heard is the user's own words, in their language: said back as it is."""
+    return replace(utterance, heard=bracketed(utterance.heard)) if utterance.heard \
+        else utterance
+
+
+def said_in(outcome: Outcome) -> Iterator[str]:
+    """Every word a turn gives the user: speech, reprompt, card; after its call, too."""
+    if outcome.call is not None and outcome.after_call is not None:
+        outcome = outcome.after_call(CallResult(token="alert-2", exists=True))
+    reply = outcome.reply
+    if reply is None:
+        return
+    yield spoken_text(reply.speech.ssml())
+    if reply.reprompt is not None:
+        yield spoken_text(reply.reprompt.ssml())
+    if reply.card is not None:
+        yield from (reply.card.title, reply.card.text)
+
+
+@pytest.mark.slow  # about 5,000 turns
+def test_every_cell_of_the_dialogue_says_only_the_languages_words(
+        pseudo_everything: Language) -> None:
+    heard = leaks = 0
+    found: dict[str, str] = {}
+    for moment, context in _moments():
+        for name in TABLE:
+            for text in said_in(Coach(context).hear(users_words(said(name)))):
+                heard += 1
+                left = outside_language(text)
+                if left:
+                    leaks += 1
+                    found.setdefault(left, f"{moment} {name}: {text[:300]}")
+    assert heard > 1000
+    assert not found, f"{leaks} answers built words in code:\n" + "\n".join(found.values())
+
+
+# Grammar put back in code as it was before issue 17, one piece at a time.
+IN_CODE = {
+    "count": lambda self, number, noun: f"{number} {noun}" if number == 1 else f"{number} {noun}s",
+    "join": lambda self, items: " and ".join(items),
+    "definite": lambda self, name: f"the {name}",
+    "round_of": lambda self, number, name: f"round {number} of {name}",
+}
+
+
+@pytest.mark.parametrize("method", sorted(IN_CODE))
+def test_the_dialogue_walk_sees_grammar_built_in_code(pseudo_everything: Language,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      method: str) -> None:
+    """The control: each piece of grammar, built in code again, is caught by the walk."""
+    monkeypatch.setattr(Language, method, IN_CODE[method])
+    moments = dict(_moments())
+    texts = [text for moment in ("gentle-idle", "regular-between_steps")
+             for name in ("todays_routine", "next", "progress", "where_left_off", "streak")
+             for text in said_in(Coach(moments[moment]).hear(Said(name)))]
+    assert any(outside_language(text) for text in texts), method

@@ -116,7 +116,7 @@ def change_setting(c: Talk, said: Said) -> Outcome:
 
 def describe_settings(c: Talk, settings: Settings) -> Speech:
     aims = targets(c.profile.week, replace(c.new_choices(), settings=settings))
-    pace = {-1: "brisk", 0: "standard", 1: "slower", 2: "slowest"}[settings.pace]
+    pace = c.language.word("pace", str(settings.pace))  # issue-17: the language's word
     return c.say("settings_status", pace=pace, reps=aims.reps, hold=aims.hold_seconds,
                  stretch=aims.stretch_hold_seconds,
                  talk=c.line("talk_brief" if settings.brief else "talk_full"),

@@ -306,9 +306,10 @@ def pain_answer(c: Talk, symptom: str | None, lead: str | None = None) -> Speech
     if symptom in ADVICE:
         speech.say(c.line(ADVICE[symptom]))
     elif symptom in JOINTS:
-        speech.say(c.line("pain_joint", part=symptom))
+        part = c.language.word("body_part", symptom)  # issue-17: the language's word
+        speech.say(c.line("pain_joint", part=part))
         if region_eases(symptom):
-            speech.say(c.line("joint_eased", part=symptom))
+            speech.say(c.line("joint_eased", part=part))
     else:
         speech.say(c.line("pain_physio"))
     speech.say(c.line("red_flags"))

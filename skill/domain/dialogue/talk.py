@@ -14,6 +14,7 @@ import random
 import re
 from dataclasses import replace
 from datetime import date
+from datetime import time as TimeOfDay
 
 from skill.domain.content import phrase
 from skill.domain.dialogue.state import Context, Elicit, Mode, Outcome, Reply, Session
@@ -183,6 +184,10 @@ class Talk:
     def definite(self, name: str) -> str:
         """"the butterfly": a name with its article, in the request's language (issue-17)."""
         return self.language.definite(name)
+
+    def time(self, at: TimeOfDay) -> str:
+        """"8 AM", "7:30 PM", "noon": a time of day in the request's language (issue-17)."""
+        return self.language.time(at)
 
     def say(self, key: str, **values: object) -> Speech:
         return Speech().say(self.line(key, **values))

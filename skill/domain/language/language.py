@@ -68,10 +68,14 @@ class Language:
         forms: Mapping[str, str] = self.data["definite"]
         return forms.get(name, forms[OTHER]).format(name=name)
 
+    def word(self, group: str, word_id: str) -> str:
+        """The word for an id the domain uses: ``word("body_part", "knee")`` -> "knee"."""
+        words: Mapping[str, str] = self.data["words"][group]
+        return words[word_id]
+
     def side(self, side: str) -> str:
         """The word for a side of the body, by its id ("right", "left")."""
-        words: Mapping[str, str] = self.data["sides"]
-        return words[side]
+        return self.word("side", side)
 
     def round_of(self, round_number: int, name: str) -> str:
         """One round of a set in several: "round 2 of reverse Kegels"."""

@@ -20,10 +20,9 @@ from typing import Any
 import pytest
 
 from skill.alexa.screens import progress_datasources, step_datasources
-from skill.domain import content, reminders, routine
+from skill.domain import reminders
 from skill.domain.dialogue import Coach, Context, Mode, Outcome, Said, Session
 from skill.domain.dialogue.table import TABLE
-from skill.domain.exercises import stretches
 from skill.domain.language import Language, english, language_for, language_tag
 from skill.domain.language import language as language_module
 from skill.domain.language.plural import CATEGORIES, OTHER, category, operands
@@ -34,6 +33,13 @@ from skill.domain.reminders import CallResult, ReminderState
 from skill.domain.routine import DAILY, routine_steps
 from skill.domain.screens import StepScreen, progress_screen
 from skill.domain.ssml import Speech, spoken_text
+from tests.support.pseudo_locale import (
+    bracketed,
+    outside_language,
+    pseudo_content,
+    pseudo_language,
+    strings,
+)
 from tests.support.utterances import said
 
 ENGLISH = english()
@@ -178,64 +184,10 @@ def test_only_the_requests_locale_is_read(monkeypatch: pytest.MonkeyPatch) -> No
 
 # ---------------------------------------------------------------------- no English in code
 
-OPEN, CLOSE = "⟦", "⟧"
-
-
-# What is an id or a rule, not words: left as it is in the pseudo-locale.
-NOT_WORDS = ("clock_hours", "duration_units", "eases", "easier_for", "follows", "_comment")
-_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
-
-
-def bracketed(template: str) -> str:
-    """``"Say next for {next}."`` -> ``"⟦Say next for ⟧{next}⟦.⟧"``: the template's own
-    words inside the brackets, what is filled in outside, so a value brings its own."""
-    return OPEN + _PLACEHOLDER.sub(lambda m: CLOSE + m.group(0) + OPEN, template) + CLOSE
-
-
-def pseudo(value: Any) -> Any:
-    """Data (a language, the phrases, the exercises) with every template bracketed, so
-    that what comes from it shows."""
-    if isinstance(value, str):
-        return bracketed(value)
-    if isinstance(value, list):
-        return [pseudo(item) for item in value]
-    if isinstance(value, dict):
-        return {key: value[key] if key.endswith("rules") or key in NOT_WORDS
-                else pseudo(value[key]) for key in value}
-    return value
-
-
-def outside_language(text: str) -> str:
-    """The letters of ``text`` that did not come from the language's data."""
-    depth, kept = 0, []
-    for char in text:
-        depth += char == OPEN
-        if depth == 0 and char.isalpha():
-            kept.append(char)
-        depth -= char == CLOSE
-    return "".join(kept)
-
-
 @pytest.fixture
 def pseudo_locale(monkeypatch: pytest.MonkeyPatch) -> Iterator[Language]:
-    english = json.loads(LANGUAGE_DIR.joinpath("en.json").read_text("utf-8"))
-    real = language_module._data_file
-    monkeypatch.setattr(language_module, "_data_file",
-                        lambda name: pseudo(english) if name == "qps" else real(name))
-    language_module._language.cache_clear()
-    yield language_for("qps-PLOC")
-    language_module._language.cache_clear()
-
-
-def strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from strings(item)
+    with pseudo_language(monkeypatch) as language:
+        yield language
 
 
 def test_the_pseudo_locale_brackets_everything_it_says(pseudo_locale: Language) -> None:
@@ -284,20 +236,10 @@ def test_screens_show_only_the_languages_words(pseudo_locale: Language) -> None:
 # the pseudo-locale, with the phrases and the exercises' words bracketed as well: a count,
 # a list, an article, a round or a side put together in code shows as letters outside.
 
-ROUTINE_CACHES = (routine.step_seconds, routine.fits, routine.routine_steps,
-                  routine.routine_minutes, stretches)
-
-
 @pytest.fixture
-def pseudo_everything(pseudo_locale: Language,
-                      monkeypatch: pytest.MonkeyPatch) -> Iterator[Language]:
-    real = content._load
-    monkeypatch.setattr(content, "_load", lambda name: pseudo(real(name)))
-    for cached in ROUTINE_CACHES:  # timings and stretches read from the words
-        cached.cache_clear()
-    yield pseudo_locale
-    for cached in ROUTINE_CACHES:
-        cached.cache_clear()
+def pseudo_everything(monkeypatch: pytest.MonkeyPatch) -> Iterator[Language]:
+    with pseudo_content(monkeypatch) as language:
+        yield language
 
 
 PLACE = Position("daily", 1, 1, "2026-11-18", seconds_done=80, steps_done=1, done=(0,))
@@ -357,7 +299,7 @@ def said_in(outcome: Outcome) -> Iterator[str]:
         yield from (reply.card.title, reply.card.text)
 
 
-@pytest.mark.slow  # about 5,000 turns
+@pytest.mark.slow  # about 5,000 turns, 2 s
 def test_every_cell_of_the_dialogue_says_only_the_languages_words(
         pseudo_everything: Language) -> None:
     heard = leaks = 0

@@ -132,6 +132,22 @@ def test_a_round_of_a_set_is_a_phrase_of_the_language() -> None:
     assert ENGLISH.text("place", number=2, count=3) == "2 of 3"
 
 
+def test_names_sides_and_titles_are_the_languages() -> None:
+    assert ENGLISH.definite("butterfly stretch") == "the butterfly stretch"
+    assert ENGLISH.round_of(2, "reverse Kegels") == "round 2 of reverse Kegels"
+    assert ENGLISH.one_side("the pigeon stretch", "left") == "the pigeon stretch, left side"
+    assert ENGLISH.word("body_part", "knee") == "knee"
+    assert ENGLISH.word("pace", "-1") == "brisk"
+
+
+def test_an_article_can_follow_a_names_gender_as_data() -> None:
+    """What a language with genders needs: a name's own form beside the usual one."""
+    spanish = Language("es", {**ENGLISH.data,
+                              "definite": {"other": "el {name}", "mariposa": "la {name}"}})
+    assert spanish.definite("puente") == "el puente"
+    assert spanish.definite("mariposa") == "la mariposa"
+
+
 # ---------------------------------------------------------------------- the data files
 
 

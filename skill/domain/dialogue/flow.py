@@ -44,7 +44,6 @@ from skill.domain.routine import (
 )
 from skill.domain.screens import StepScreen
 from skill.domain.ssml import Speech
-from skill.domain.words import and_list, n
 
 
 @dataclass(frozen=True)
@@ -111,7 +110,7 @@ def deliver(c: Talk, position: Position, lead: Speech) -> Outcome:
         and c.profile.advised_on != c.today.isoformat()
     if opens:
         c.changes.append(Advised(c.today.isoformat()))
-    script = narrate(stretch, random.Random(seed), settings, after, opens)
+    script = narrate(stretch, random.Random(seed), settings, after, opens, c.language)
     named = script.title.lower() in " ".join(speech.parts).lower()
     # (After a guided warm-up the narration names the stretch itself.)
     if not settings.brief and isinstance(stretch, StretchStep) and not named \
@@ -185,10 +184,10 @@ def credit(c: Talk, position: Position, *, finished: bool) -> Position:
 def practice_card(c: Talk, day: str) -> Card:
     """What the Alexa app shows after practice: minutes and the program, nothing more."""
     seconds = c.profile.daily.get(day, [0, 0])[1]
-    when = "Today" if day == c.today.isoformat() else "Yesterday"
+    when = c.language.text("card_today" if day == c.today.isoformat() else "card_yesterday")
     return Card(c.line("card_title"),
                 c.line("card_practice", when=when,
-                       minutes=n(max(1, round(seconds / 60)), "minute"),
+                       minutes=c.count(max(1, round(seconds / 60)), "minute"),
                        program=program_words(c)))
 
 
@@ -196,8 +195,8 @@ def progress_card(c: Talk) -> Card:
     """The card with a progress answer: sessions, minutes and the program, nothing more."""
     profile = c.profile
     return Card(c.line("card_title"),
-                c.line("card_progress", sessions=n(profile.sessions, "session"),
-                       minutes=n(round(profile.seconds / 60), "minute"),
+                c.line("card_progress", sessions=c.count(profile.sessions, "session"),
+                       minutes=c.count(round(profile.seconds / 60), "minute"),
                        program=program_words(c)))
 
 
@@ -262,10 +261,10 @@ def with_card(outcome: Outcome, card: Card | None) -> Outcome:
 
 def closing(c: Talk, minutes: int, streak_grew: bool) -> Speech:
     """What is said when a routine is done: how long, a streak cheer, how did it feel."""
-    speech = c.say("routine_complete", minutes=n(minutes, "minute"))
+    speech = c.say("routine_complete", minutes=c.count(minutes, "minute"))
     streak = streak_on(c.profile, c.today)
     if streak > 1 and streak_grew:
-        speech.say(c.line("streak_cheer", streak=n(streak, "day")))
+        speech.say(c.line("streak_cheer", streak=c.count(streak, "day")))
     return speech.say(c.line("how_did_that_feel"))
 
 
@@ -380,19 +379,19 @@ def routine_summary(c: Talk, plan: str = DAILY, minutes: int = 0,
         elif exercise_name(step.stretch_id) not in names:
             names.append(exercise_name(step.stretch_id))
     if plan not in (DAILY, STRETCHES):
-        return c.line("single_summary", name=c.plan_name(plan), minutes=n(length, "minute"))
+        return c.line("single_summary", name=c.plan_name(plan), minutes=c.count(length, "minute"))
     week_words = (c.line("maintenance_phase") if profile.week >= MAINTENANCE
                   else c.line("program_week", week=profile.week, weeks=PROGRAM_WEEKS))
     if c.ctx.profile_unknown:  # issue-18: their week is not known, so it is not claimed
         week_words = c.line("program_week_unknown")
-    stretches_words = and_list([f"the {name}" for name in names])
+    stretches_words = c.join([c.definite(name) for name in names])
     if plan == STRETCHES:
         return c.line("stretches_summary", stretches=stretches_words,
-                      minutes=n(length, "minute"))
+                      minutes=c.count(length, "minute"))
     key = "short_summary" if minutes else "todays_routine"
     text = c.line(key, week_words=week_words, reps=reps, hold=hold,
                   stretches=stretches_words or c.line("no_stretches"),
-                  minutes=n(length, "minute"), budget=minutes)
+                  minutes=c.count(length, "minute"), budget=minutes)
     if choices.gentle:
         # issue 16: say exactly what a gentle session changes, never "last week's targets".
         text += " " + c.line("gentle_note", change=gentle_targets(c))

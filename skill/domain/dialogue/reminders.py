@@ -32,7 +32,6 @@ from skill.domain.reminders import (
     may_ask_permission,
     parse_time,
     shifted,
-    spoken_time,
     state_of,
 )
 from skill.domain.ssml import Speech
@@ -111,7 +110,7 @@ def _set(c: Talk, at: time) -> Outcome:
         c.events.append("reminder_set")
         c.changes.append(ReminderChanged(state.with_reminder(at, result.token)))
         key = "reminder_moved" if result.moved else "reminder_set"
-        return _answered(c, c.say(key, time=spoken_time(at)), closing="reminder_goodbye")
+        return _answered(c, c.say(key, time=c.time(at)), closing="reminder_goodbye")
 
     return _calling(c, ReminderCall(CallKind.SET, at, state.alert_token if state.is_set
                                     else None), said_and_done)
@@ -145,7 +144,7 @@ def reminder_status(c: Talk, said: Said) -> Outcome:
     at = parse_time(state.at)
     if not state.is_set or at is None or state.alert_token is None:
         return _answered(c, c.say("reminder_status_none"))
-    spoken = spoken_time(at)
+    spoken = c.time(at)
     if not c.ctx.reminders_permitted:
         return _answered(c, c.say("reminder_status", time=spoken))
 
@@ -167,7 +166,7 @@ def cancel_reminder(c: Talk, said: Said) -> Outcome:
     at = parse_time(state.at)
     if not state.is_set or at is None:
         return _answered(c, c.say("reminder_nothing_to_cancel"))
-    return c.ask(c.say("reminder_confirm_cancel", time=spoken_time(at)), Mode.REMINDER_CANCEL)
+    return c.ask(c.say("reminder_confirm_cancel", time=c.time(at)), Mode.REMINDER_CANCEL)
 
 
 def cancel_confirmed(c: Talk, said: Said) -> Outcome:
@@ -181,14 +180,14 @@ def cancel_confirmed(c: Talk, said: Said) -> Outcome:
         if result.failure is not None and result.failure is not CallFailure.NOT_FOUND:
             return _failed(c, result.failure, "cancel")
         c.changes.append(ReminderChanged(state.without_reminder()))
-        return _answered(c, c.say("reminder_cancelled", time=spoken_time(at)))
+        return _answered(c, c.say("reminder_cancelled", time=c.time(at)))
 
     return _calling(c, ReminderCall(CallKind.DELETE, at, state.alert_token), cancelled)
 
 
 def keep_reminder(c: Talk, said: Said) -> Outcome:
     at = parse_time(state_of(c.profile).at)
-    return _answered(c, c.say("reminder_kept", time=spoken_time(at)) if at is not None
+    return _answered(c, c.say("reminder_kept", time=c.time(at)) if at is not None
                      else c.say("reminder_not_answered"))
 
 

@@ -45,7 +45,6 @@ from skill.domain.progress import (
 from skill.domain.reminders import offered, should_offer_reminder
 from skill.domain.routine import eased_form, region_eases, release_targets
 from skill.domain.ssml import Speech
-from skill.domain.words import and_list, n
 
 # How a pelvic-health physiotherapist would triage what the user reported (Symptom ids).
 URGENT = frozenset({"numbness", "control", "chest", "faint"})
@@ -191,7 +190,7 @@ def ask_again(c: Talk, said: Said) -> Outcome:
 def _going_gently(c: Talk, lead: Speech) -> Speech:
     """What a gentle session changes, told once and plainly: targets and eased stretches."""
     profile = c.profile
-    lead.say(c.line("going_gently", sessions=n(profile.gentle_left, "session"),
+    lead.say(c.line("going_gently", sessions=c.count(profile.gentle_left, "session"),
                     change=gentle_targets(c)))
     eased = frozenset(profile.eased)
     easier, left_out = [], []
@@ -201,11 +200,11 @@ def _going_gently(c: Talk, lead: Speech) -> Speech:
             continue
         form = eased_form(stretch_id, eased)
         if form is None:
-            left_out.append(f"the {exercise_name(stretch_id)}")
+            left_out.append(c.definite(exercise_name(stretch_id)))
         elif form != stretch_id:
             easier.append((exercise_name(stretch_id), exercise_name(form)))
     if left_out:
-        lead.say(c.line("eased_left_out", names=and_list(left_out)))
+        lead.say(c.line("eased_left_out", names=c.join(left_out)))
     for name, form_name in easier:
         lead.say(c.line("eased_easier", name=name, easier=form_name))
     return lead
@@ -262,7 +261,7 @@ def ease_back_in(c: Talk, said: Said) -> Outcome:
         if target != week:
             c.changes.append(ProgramWeekSet(target))
         c.changes.append(GentleChosen())
-        lead = c.say("easing_back", sessions=n(GENTLE_SESSIONS, "session"))
+        lead = c.say("easing_back", sessions=c.count(GENTLE_SESSIONS, "session"))
     c.session = c.next_session(welcomed_back=True)
     return _carry_on(c, lead)
 
@@ -307,9 +306,10 @@ def pain_answer(c: Talk, symptom: str | None, lead: str | None = None) -> Speech
     if symptom in ADVICE:
         speech.say(c.line(ADVICE[symptom]))
     elif symptom in JOINTS:
-        speech.say(c.line("pain_joint", part=symptom))
+        part = c.language.word("body_part", symptom)  # issue-17: the language's word
+        speech.say(c.line("pain_joint", part=part))
         if region_eases(symptom):
-            speech.say(c.line("joint_eased", part=symptom))
+            speech.say(c.line("joint_eased", part=part))
     else:
         speech.say(c.line("pain_physio"))
     speech.say(c.line("red_flags"))

@@ -7,8 +7,9 @@ JSON reference and request types reference: an ``IntentRequest`` carries every s
 intent declares, filled or not; a custom slot has ``resolutions`` (the authority named
 after the slot *type*) and the newer ``slotValue`` of type ``Simple``; a built-in slot
 (``AMAZON.NUMBER``, ``AMAZON.TIME``) has a value and no resolutions; ``dialogState`` is
-left out, as Alexa sends it only for intents its dialog model delegates or elicits; ``SessionEndedRequest`` gives a
-``reason`` and, for ``ERROR``, an ``error`` with a ``type`` and ``message``.
+left out, as Alexa sends it only for intents its dialog model delegates or elicits;
+``SessionEndedRequest`` gives a ``reason`` and, for ``ERROR``, an ``error`` with a ``type``
+and ``message``.
 """
 
 from __future__ import annotations

@@ -156,3 +156,28 @@ def test_a_second_routine_the_same_day_is_credited_without_the_warm_up_it_did_no
     assert "warm up" not in evening and "march gently" not in evening
     second = lambda_store.history(KEY)[0].seconds
     assert second < first - 20, (first, second)
+
+
+# ------------------------------------------- 5: requests meant for other skills
+
+
+def test_a_kitchen_timer_mid_routine_is_told_what_the_coach_does_and_can_carry_on(
+        user: Conversation, lambda_store: SqliteStore) -> None:
+    screened(user, lambda_store)
+    user.launch()
+    user.say("AMAZON.YesIntent")
+    # "set a kitchen timer", "add eggs to my shopping list": Alexa's fallback, no slot.
+    reply = user.say("AMAZON.FallbackIntent")
+    assert "I can't set timers, lists, music or other reminders" in reply
+    assert "pelvic floor and hip stretch coach" in reply
+    assert "Say next" in reply and user.device.attributes["mode"] == "between_steps"
+    assert "round 2" in user.say("AMAZON.NextIntent")
+
+
+def test_the_weather_at_the_welcome_gets_what_can_be_said_there(
+        user: Conversation, lambda_store: SqliteStore) -> None:
+    screened(user, lambda_store)
+    user.launch()
+    reply = user.say("AMAZON.FallbackIntent")
+    assert "can't set timers" in reply and "Would you like to start?" in reply
+    assert user.session_open and user.device.attributes["mode"] == "offer_start"

@@ -91,8 +91,11 @@ def help_here(c: Talk, said: Said) -> Outcome:
 
 
 def not_understood(c: Talk, said: Said) -> Outcome:
+    """Not heard, or meant for another skill (a timer, a list, music: Alexa sends those
+    here with no slot to tell them apart): what this skill does, then what can be said."""
     mode = c.session.mode
-    return c.ask(c.say("fallback").extend(c.reprompt(c.session)), mode)
+    speech = c.say("fallback").say(c.line("fallback_what_i_do"))
+    return c.ask(speech.extend(c.reprompt(c.session)), mode)
 
 
 def what_would_you_like(c: Talk, said: Said) -> Outcome:

@@ -181,3 +181,42 @@ def test_the_weather_at_the_welcome_gets_what_can_be_said_there(
     reply = user.say("AMAZON.FallbackIntent")
     assert "can't set timers" in reply and "Would you like to start?" in reply
     assert user.session_open and user.device.attributes["mode"] == "offer_start"
+
+
+# ------------------------------------------ the week: a reminder refused after "help"
+
+
+def test_no_to_the_reminder_time_after_help_is_never_followed_by_the_reminder_offer(
+        user: Conversation, lambda_store: SqliteStore) -> None:
+    screened(user, lambda_store)
+    user.launch()
+    assert user.say("SetReminderIntent").startswith("What time each day")
+    assert "say no if you'd rather not" in user.say("AMAZON.HelpIntent")
+    assert "no reminder" in user.say("AMAZON.NoIntent").lower()
+    for _ in range(3):
+        user.later(days=1)
+        closing = " ".join(user.routine())
+        assert "daily reminder" not in closing, closing
+
+
+# ---------------------------------------- the week: a red flag, and the next day
+
+
+def test_the_day_after_a_red_flag_not_yet_is_a_no_and_no_answer_urges_practice(
+        user: Conversation, lambda_store: SqliteStore) -> None:
+    screened(user, lambda_store)
+    user.launch()
+    user.say("AMAZON.YesIntent")
+    urgent = user.say("ReportPainIntent", Sign=("numb down there", "numbness"))
+    assert "urgently" in urgent and "until a doctor has checked you" in urgent
+    user.later(days=1)
+    assert user.launch().endswith("has a doctor checked you since last time?")
+    # "not yet" is the model's no (it was the wait intent's, which asked again).
+    model = load_model("en-GB")["interactionModel"]["languageModel"]["intents"]
+    samples = {i["name"]: set(i["samples"]) for i in model}
+    assert "not yet" in samples["AMAZON.NoIntent"] and "not yet" not in samples["WaitIntent"]
+    wait = user.say("AMAZON.NoIntent")
+    assert "wait until a doctor has checked you" in wait and not user.session_open
+    for intent in ("ProgressSummaryIntent", "StreakIntent"):
+        answer = user.one_shot(intent)
+        assert "streak is 1 day" in answer and "Practise today" not in answer, answer

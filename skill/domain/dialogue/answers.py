@@ -118,10 +118,14 @@ def _no_history(c: Talk) -> Outcome | None:
 def _streak_speech(c: Talk) -> Speech:
     profile = c.profile
     streak = streak_on(profile, c.today)
+    # Told not to exercise until a doctor has checked them: never "practise today".
+    waiting = profile.see_doctor_first
     if streak == 0:
-        return c.say("streak_none", longest=n(profile.longest_streak, "day"))
+        return c.say("streak_none_waiting" if waiting else "streak_none",
+                     longest=n(profile.longest_streak, "day"))
     practised_today = profile.last_practice_on == c.today.isoformat()
-    key = "streak_today" if practised_today else "streak_keep_alive"
+    key = "streak_today" if practised_today else \
+        "streak_waiting" if waiting else "streak_keep_alive"
     return c.say(key, streak=n(streak, "day"), longest=n(profile.longest_streak, "day"))
 
 

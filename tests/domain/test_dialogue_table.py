@@ -155,7 +155,7 @@ EXPECT: dict[str, Check] = {
     "doctor_has_checked": _both(_changed(DoctorChecked), _exercise),
     "not_checked_yet": _both(_in(None), _says("wait until a doctor has checked you")),
     "something_changed": _both(_in(Mode.SCREEN_CLEARED), _says("physiotherapist")),
-    "condition_mentioned": _both(_in(Mode.SCREEN_CLEARED), _says("physiotherapist")),
+    "condition_mentioned": _both(_in(None), _says("see a pelvic floor physiotherapist before")),
     "nothing_changed": _both(_changed(NoticeHeard), _exercise),
     "ease_back_in": _both(_changed(GentleChosen), _exercise),
     "carry_on_as_before": _exercise,

@@ -90,8 +90,11 @@ def help_here(c: Talk, said: Said) -> Outcome:
 
 
 def not_understood(c: Talk, said: Said) -> Outcome:
+    """Not heard, or meant for another skill (a timer, a list, music: Alexa sends those
+    here with no slot to tell them apart): what this skill does, then what can be said."""
     mode = c.session.mode
-    return c.ask(c.say("fallback").extend(c.reprompt(c.session)), mode)
+    speech = c.say("fallback").say(c.line("fallback_what_i_do"))
+    return c.ask(speech.extend(c.reprompt(c.session)), mode)
 
 
 def what_would_you_like(c: Talk, said: Said) -> Outcome:
@@ -114,10 +117,14 @@ def _no_history(c: Talk) -> Outcome | None:
 def _streak_speech(c: Talk) -> Speech:
     profile = c.profile
     streak = streak_on(profile, c.today)
+    # Told not to exercise until a doctor has checked them: never "practise today".
+    waiting = profile.see_doctor_first
     if streak == 0:
-        return c.say("streak_none", longest=c.count(profile.longest_streak, "day"))
+        return c.say("streak_none_waiting" if waiting else "streak_none",
+                     longest=c.count(profile.longest_streak, "day"))
     practised_today = profile.last_practice_on == c.today.isoformat()
-    key = "streak_today" if practised_today else "streak_keep_alive"
+    key = "streak_today" if practised_today else \
+        "streak_waiting" if waiting else "streak_keep_alive"
     return c.say(key, streak=c.count(streak, "day"), longest=c.count(profile.longest_streak, "day"))
 
 

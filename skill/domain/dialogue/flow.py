@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from skill.domain.dialogue.state import Card, Mode, Offer, Outcome
 from skill.domain.dialogue.talk import ROUTINE_PLANS, Talk
-from skill.domain.exercises import exercise_name
+from skill.domain.exercises import exercise_ids, exercise_name
 from skill.domain.narration import lighter_words, narrate, step_exercise
 from skill.domain.program import (
     MAINTENANCE,
@@ -119,10 +119,11 @@ def deliver(c: Talk, position: Position, lead: Speech) -> Outcome:
         speech.say(script.title[:1].upper() + script.title[1:] + ".")
     lead_only = Speech().extend(speech)
     speech.extend(script.speech())
-    # issue 16: credited by the same measure the routine was announced with.
+    # issue 16: credited by the same measure the routine was announced with, counting
+    # only what was said: no warm-up that was not said again today.
+    said_seconds = step_seconds(steps[index], settings, opening=opens)
     moved = replace(position, step=index + 1,
-                    seconds_done=position.seconds_done + round(step_seconds(steps[index],
-                                                                            settings)),
+                    seconds_done=position.seconds_done + round(said_seconds),
                     steps_done=position.steps_done + 1,
                     done=tuple(sorted({*position.done, index})))
     c.events.append("step")
@@ -286,16 +287,29 @@ def gentler(c: Talk, position: Position) -> Position:
     profile = c.profile
     if profile.gentle_left <= 0 or position.gentle or position.plan not in ROUTINE_PLANS:
         return position
-    old_steps = c.steps(position)
     reshaped = replace(position, gentle=True, eased=tuple(sorted(profile.eased)))
     new_steps = c.steps(reshaped)
-    wanted = [step_exercise(s) for s in old_steps[position.step:]]
-    for exercise in wanted:
-        for index, step in enumerate(new_steps):
-            found = step_exercise(step)
-            if found == exercise or found == easier_version(exercise):
-                return replace(reshaped, step=index)
-    return replace(reshaped, step=len(new_steps))
+    # What was done stays done: as many rounds of each exercise (or of its easier form) as
+    # were done before are done in the reshaped routine too; it carries on at the first
+    # step left.
+    behind: dict[str, list[int]] = {}
+    for old_index, old_step in enumerate(c.steps(position)[:position.step]):
+        behind.setdefault(step_exercise(old_step), []).append(old_index)
+    done: list[int] = []
+    for index, step in enumerate(new_steps):
+        exercise = step_exercise(step)
+        was = next((behind[e] for e in (exercise, *_harder_forms(exercise))
+                    if behind.get(e)), None)
+        if was is None:
+            return replace(reshaped, step=index, done=tuple(done))
+        if was.pop(0) in position.done:
+            done.append(index)
+    return replace(reshaped, step=len(new_steps), done=tuple(done))
+
+
+def _harder_forms(exercise: str) -> tuple[str, ...]:
+    """The exercises whose easier version is ``exercise`` (the pigeon for the reclined)."""
+    return tuple(e for e in exercise_ids() if e != exercise and easier_version(e) == exercise)
 
 
 def resume_lead(c: Talk, position: Position) -> Speech:
@@ -320,7 +334,10 @@ def offer_start(c: Talk, lead: Speech, plan: str = DAILY, minutes: int = 0,
                  position=old if old is not None else c.session.position)
 
 
-def offer_resume(c: Talk, lead: Speech, position: Position) -> Outcome:
+def offer_resume(c: Talk, lead: Speech, position: Position, *,
+                 in_progress: bool = False) -> Outcome:
+    """Offer to carry on at ``position``; ``in_progress``: say first that a routine is in
+    progress (the user asked to start), unless the offer itself says a routine is waiting."""
     # issue 16: the place offered is the place as it will be done: eased, gently.
     position = gentler(c, position)
     index = c.upcoming(position)
@@ -330,6 +347,8 @@ def offer_resume(c: Talk, lead: Speech, position: Position) -> Outcome:
     if done is None:
         lead.say(c.line("offer_resume_from_start", next=c.title(position, index)))
     else:
+        if in_progress:
+            lead.say(c.line("routine_in_progress"))
         lead.say(c.line("offer_resume", done=c.done_title(position, done),
                         next=c.title(position, index)))
     return c.ask(lead, Mode.OFFER_RESUME, position=position, in_routine=False)

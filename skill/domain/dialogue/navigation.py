@@ -80,7 +80,7 @@ def start_daily(c: Talk, said: Said) -> Outcome:
     recent = position is not None and position.plan in ROUTINE_PLANS \
         and c.upcoming(position) is not None and not c.is_stale(position)
     if recent and position is not None:
-        return offer_resume(c, c.say("routine_in_progress"), position)
+        return offer_resume(c, Speech(), position, in_progress=True)
     return start_plan(c, Start(DAILY))
 
 

@@ -30,6 +30,7 @@ from skill.domain.reminders import (
     declined,
     is_vague,
     may_ask_permission,
+    offered,
     parse_time,
     shifted,
     state_of,
@@ -192,7 +193,10 @@ def keep_reminder(c: Talk, said: Said) -> Outcome:
 
 
 def no_reminder_time(c: Talk, said: Said) -> Outcome:
-    """"No" to "What time each day?": no reminder, and no more asking."""
+    """"No" to "What time each day?": no reminder, and no more asking (the once-only offer
+    after the third session is never made to someone who has just said no)."""
+    if state_of(c.profile).offered_on is None:
+        c.changes.append(ReminderChanged(offered(c.profile, c.today)))
     return _answered(c, c.say("reminder_offer_declined"))
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from skill.domain.dialogue.flow import gentle_targets, keep_place, welcome_offer
+from skill.domain.dialogue.flow import gentle_targets, keep_place, welcome_offer, with_card
 from skill.domain.dialogue.state import Mode, Outcome, Pending, Said
 from skill.domain.dialogue.talk import ROUTINE_PLANS, Talk
 from skill.domain.exercises import REVERSE_KEGEL, exercise_name
@@ -167,8 +167,15 @@ def not_cleared_yet(c: Talk, said: Said) -> Outcome:
 
 
 def condition_mentioned(c: Talk, said: Said) -> Outcome:
-    """"I'm pregnant", "I had surgery": a yes to the screen, whenever it is said."""
-    return screen_says_see_physio(c, said)
+    """"I'm pregnant", "I had surgery" outside the screen (the screen's own row takes it as
+    a yes): see a pelvic floor physiotherapist before going on. What was done is credited
+    and the place kept, as for any ending; nothing about the condition is stored."""
+    kept = keep_place(c)
+    place = c.place()
+    resumable = place is not None and place.plan in ROUTINE_PLANS and c.upcoming(place) is not None
+    speech = c.say("condition_advice").say(
+        c.line("condition_end_kept" if resumable else "condition_end"))
+    return with_card(c.end(speech), kept)
 
 
 def something_changed(c: Talk, said: Said) -> Outcome:

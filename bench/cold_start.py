@@ -5,12 +5,18 @@ Usage::
     python -m bench.cold_start                 # this checkout, 15 runs of each
     python -m bench.cold_start --root DIR      # another checkout (say, main) for comparison
     python -m bench.cold_start --runs 30
+    python -m bench.cold_start --source        # the skill without byte code
 
 Each run is a new Python process that does what the Lambda runtime does: put
 ``lambda/`` and the code's root on ``sys.path``, import ``lambda_function``, then call
-``lambda_handler`` with a LaunchRequest, with ``TABLE_NAME`` set as in AWS, no bytecode
-(as in the artifact). Beside it, the floor: a bare ASK SDK skill (``SkillBuilder``, one
-LaunchRequest handler) doing one ``GetItem`` and one ``PutItem`` with boto3. Both talk
+``lambda_handler`` with a LaunchRequest, with ``TABLE_NAME`` set as in AWS. The skill's
+``skill/`` and ``lambda/`` are copied to a scratch directory first and, as in the artifact
+(``infra/build_lambda.py``), compiled to byte code that is used without checking the
+source; ``--source`` measures them without byte code, as the artifact was before issue 17
+(every cold start compiling what it imports). Nothing is ever written beside the modules
+during a run (``PYTHONDONTWRITEBYTECODE``), as on Lambda's read-only ``/var/task``.
+Beside it, the floor: a bare ASK SDK skill (``SkillBuilder``, one LaunchRequest handler)
+doing one ``GetItem`` and one ``PutItem`` with boto3 (installed, so with byte code). Both talk
 to the same loopback stand-in for DynamoDB, which answers every call at once, so what is
 measured is imports, building the skill and the client, and one turn; nothing leaves
 127.0.0.1. Medians, the spread, and the ratio of the totals are printed.
@@ -22,6 +28,8 @@ import argparse
 import contextlib
 import http.server
 import json
+import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -144,13 +152,28 @@ def _run(probe: str, root: Path | None, endpoint: str, tmp: str) -> dict[str, fl
             "total_ms": float(sample["import_ms"]) + float(sample["first_invoke_ms"])}
 
 
-def measure(root: Path, runs: int, endpoint: str) -> dict[str, dict[str, list[float]]]:
+def shipped_copy(root: Path, destination: Path, bytecode: bool) -> Path:
+    """``skill/`` and ``lambda/`` of ``root`` as the artifact has them, without old caches."""
+    caches = shutil.ignore_patterns("__pycache__", "*.pyc", "*.pyo")
+    for name in ("skill", "lambda"):
+        shutil.copytree(root / name, destination / name, ignore=caches)
+    if bytecode:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", "--invalidation-mode",
+                        "unchecked-hash", str(destination)], check=True,
+                       stdout=subprocess.DEVNULL)
+    return destination
+
+
+def measure(root: Path, runs: int, endpoint: str,
+            bytecode: bool = True) -> dict[str, dict[str, list[float]]]:
     """Both kinds, one run of each in turn, so that the machine's load falls on both."""
-    probes = {"release coach": (_SKILL_PROBE, root), "bare ASK SDK skill": (_BARE_PROBE, None)}
     results: dict[str, dict[str, list[float]]] = {
         name: {"import_ms": [], "first_invoke_ms": [], "total_ms": []}
-        for name in probes}
+        for name in ("release coach", "bare ASK SDK skill")}
     with tempfile.TemporaryDirectory() as tmp:
+        copy = shipped_copy(root, Path(tmp) / "artifact", bytecode)
+        probes = {"release coach": (_SKILL_PROBE, copy),
+                  "bare ASK SDK skill": (_BARE_PROBE, None)}
         for _ in range(runs):
             for name, (probe, probe_root) in probes.items():
                 for key, value in _run(probe, probe_root, endpoint, tmp).items():
@@ -162,11 +185,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Cold start of the Lambda handler.")
     parser.add_argument("--root", type=Path, default=ROOT, help="checkout to measure")
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--source", action="store_true",
+                        help="the skill without byte code (the artifact before issue 17)")
     args = parser.parse_args()
     root = args.root.resolve()
     with dynamodb_stand_in() as endpoint:
-        runs = measure(root, args.runs, endpoint)
-    print(f"{root}  ({args.runs} fresh processes each, interleaved by kind)")
+        runs = measure(root, args.runs, endpoint, bytecode=not args.source)
+    one, five, _ = os.getloadavg()
+    print(f"{root}, {'source only' if args.source else 'byte code'}  ({args.runs} fresh "
+          f"processes each, interleaved by kind; load average {one:.2f}, {five:.2f} (5 min))")
     print(f"{'run':<20} {'import ms':>10} {'invoke ms':>10} {'total ms':>10} "
           f"{'p25':>7} {'p75':>7}")
     for name, values in runs.items():

@@ -40,9 +40,18 @@ What stays out:
   The code uses only long-stable DynamoDB calls, so the runtime's version is fine. boto3 is
   a dependency of the project (for local use) and is filtered out of the requirement list;
   should any requirement pull it in anyway, it is deleted from the target directory.
-* ``__pycache__`` / ``*.pyc`` (compiled for the build machine's Python, useless on Lambda),
-  ``bin/`` console scripts and packages' ``tests`` directories. ``*.dist-info`` is kept (tiny,
-  and ``importlib.metadata`` needs it).
+* ``__pycache__`` / ``*.pyc`` left by pip or the checkout (compiled for the build machine's
+  Python, useless on Lambda), ``bin/`` console scripts and packages' ``tests`` directories.
+  ``*.dist-info`` is kept (tiny, and ``importlib.metadata`` needs it).
+
+Byte code, compiled for the runtime's Python: ``/var/task`` is read-only, so without it
+every cold start compiles every module it imports from source (the skill's own modules
+were most of its import time; issue 17). When an interpreter of
+:data:`LAMBDA_PYTHON_VERSION` is found (``python3.12`` on ``PATH``, or the one running the
+build), everything is compiled with it into ``__pycache__/*.cpython-312.pyc``, with
+``unchecked-hash`` invalidation: the artifact never changes once built, and a zip's
+timestamps could not be trusted to match. Without one, the artifact is source only, as
+before, and the build says so.
 
 Standard library only; needs network access to PyPI.
 """
@@ -186,6 +195,37 @@ def copy_sources(target: Path) -> None:
     shutil.copytree(SKILL_PACKAGE, target / SKILL_PACKAGE.name, ignore=ignore)
 
 
+def runtime_python() -> str | None:
+    """An interpreter of the Lambda runtime's Python version, or ``None`` if none is found."""
+    if f"{sys.version_info.major}.{sys.version_info.minor}" == LAMBDA_PYTHON_VERSION:
+        return sys.executable
+    for candidate in (shutil.which(f"python{LAMBDA_PYTHON_VERSION}"),):
+        if candidate is None:
+            continue
+        probe = subprocess.run([candidate, "-c", "import sys; print(sys.version_info[:2])"],
+                               capture_output=True, text=True, check=False)
+        major, minor = LAMBDA_PYTHON_VERSION.split(".")
+        if probe.returncode == 0 and probe.stdout.strip() == f"({major}, {minor})":
+            return candidate
+    return None
+
+
+def compile_command(python: str, target: Path) -> list[str]:
+    """Byte code for every module in ``target``, used on Lambda without checking the source."""
+    return [python, "-m", "compileall", "-q", "-j", "0",
+            "--invalidation-mode", "unchecked-hash", str(target)]
+
+
+def compile_bytecode(target: Path) -> bool:
+    python = runtime_python()
+    if python is None:
+        print(f"note: no python{LAMBDA_PYTHON_VERSION} found; the artifact ships source only, "
+              "and each cold start compiles what it imports")
+        return False
+    subprocess.run(compile_command(python, target), check=True, stdout=subprocess.DEVNULL)
+    return True
+
+
 def tree_size(directory: Path) -> int:
     return sum(p.stat().st_size for p in directory.rglob("*") if p.is_file())
 
@@ -226,6 +266,8 @@ def build(target: Path = TARGET_DIR, zip_path: Path | None = ZIP_PATH) -> tuple[
         remove(unwanted)
     copy_sources(target)
     remove(prunable_paths(target))
+    if compile_bytecode(target):
+        print(f"compiled byte code for python{LAMBDA_PYTHON_VERSION}")
 
     unzipped = tree_size(target)
     print(f"unzipped: {human(unzipped)} in {target.relative_to(ROOT)}")

@@ -14,9 +14,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
 from typing import Any
 
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestInterceptor
+from ask_sdk_core.exceptions import SerializationException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill import CustomSkill
@@ -28,6 +31,7 @@ from ask_sdk_model.services.api_client_response import ApiClientResponse
 from ask_sdk_runtime.exceptions import AskSdkException
 
 from skill.alexa.handlers import CatchAllExceptionHandler, all_handlers
+from skill.alexa.json_message import JsonMessage
 from skill.alexa.turns import Services, TimeZoneLookup, TurnReport
 from skill.domain.content import speaking
 from skill.store import ProgressStore
@@ -47,18 +51,17 @@ MAX_LOGGED_CHARS = 200
 
 def _depth_exceeds(value: Any, limit: int) -> bool:
     """Whether ``value`` nests deeper than ``limit``; iterative, so depth cannot overflow it."""
+    if not isinstance(value, dict | list):
+        return False
+    # Only containers are ever pushed: the leaves (most of an envelope) cost one type check.
     stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         node, depth = stack.pop()
-        if isinstance(node, dict):
-            children: Any = node.values()
-        elif isinstance(node, list):
-            children = node
-        else:
-            continue
         if depth > limit:
             return True
-        stack.extend((child, depth + 1) for child in children)
+        for child in node.values() if isinstance(node, dict) else node:
+            if isinstance(child, dict | list):
+                stack.append((child, depth + 1))
     return False
 
 
@@ -126,7 +129,7 @@ class SkillApp:
     skill: CustomSkill
     store: ProgressStore
     skill_id: str | None
-    serializer: DefaultSerializer
+    serializer: FastSerializer
     # Called with each turn's log record (events, latency) after it is logged: the Lambda
     # host turns it into CloudWatch metrics (skill/hosts/metrics.py).
     on_record: Callable[[dict[str, Any]], None] | None = None
@@ -143,10 +146,13 @@ class SkillApp:
                                   "request_type": _logged(request_type),
                                   "intent": _logged(intent_name)}
         try:
-            envelope, dropped = _bounded_attributes(envelope)
+            # An envelope no deeper than the attributes' bound cannot hold attributes
+            # deeper than it either: one walk of the envelope is the common case.
+            deep = _depth_exceeds(envelope, MAX_ATTRIBUTE_DEPTH)
+            envelope, dropped = _bounded_attributes(envelope, check_depth=deep)
             if dropped:
                 record["notes"] = [dropped]
-            if _depth_exceeds(envelope, MAX_ENVELOPE_DEPTH):
+            if deep and _depth_exceeds(envelope, MAX_ENVELOPE_DEPTH):
                 raise RequestRejected("envelope is nested too deeply")
             parsed = self._parse(envelope)
             report = TurnReport()
@@ -170,7 +176,7 @@ class SkillApp:
             raise
         finally:
             record["latency_ms"] = round((time.perf_counter() - started) * 1000, 2)
-            logger.info(json.dumps(record, default=str))
+            logger.info(JsonMessage(record))
             if self.on_record is not None:
                 self.on_record(record)
 
@@ -182,7 +188,7 @@ class SkillApp:
             # Refused before any handler runs: nothing of another skill's user is touched.
             raise ForeignSkillRequest("application id does not match this skill")
         try:
-            parsed = self.serializer.deserialize(json.dumps(envelope), RequestEnvelope)
+            parsed = self.serializer.deserialize_dict(envelope, RequestEnvelope)
         except (AskSdkException, ValueError, TypeError, AttributeError, KeyError) as error:
             raise RequestRejected(f"malformed envelope: {type(error).__name__}") from error
         if not isinstance(parsed, RequestEnvelope) or parsed.request is None:
@@ -190,16 +196,32 @@ class SkillApp:
         if parsed.context is None or parsed.context.system is None:
             # Alexa always sends context.System; the SDK cannot dispatch without it.
             raise RequestRejected("envelope has no context")
+        if parsed.session is not None and type(parsed.session.attributes) is dict:
+            parsed.session.attributes = SessionAttributes(parsed.session.attributes)
         return parsed
 
 
-def _bounded_attributes(envelope: Any) -> tuple[Any, str | None]:
+class SessionAttributes(dict[str, Any]):
+    """The request's session attributes, which the SDK's attributes manager copies only
+    one level deep.
+
+    The SDK deep-copies them for every request (about 7% of a turn, profiled inside
+    ``serve``), so that a handler's changes do not reach the request. The handlers here
+    only ever set, clear and replace top-level keys, never change a nested value in
+    place, so a copy of the top level keeps the request's attributes as they came.
+    """
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> dict[str, Any]:
+        return dict(self)
+
+
+def _bounded_attributes(envelope: Any, *, check_depth: bool = True) -> tuple[Any, str | None]:
     """The envelope with oversized or over-deep session attributes dropped, and why."""
     session = envelope.get("session") if isinstance(envelope, dict) else None
     if not isinstance(session, dict) or not session.get("attributes"):
         return envelope, None
     attributes = session["attributes"]
-    if _depth_exceeds(attributes, MAX_ATTRIBUTE_DEPTH):
+    if check_depth and _depth_exceeds(attributes, MAX_ATTRIBUTE_DEPTH):
         reason = "session attributes too deep; dropped"
     else:
         try:
@@ -224,14 +246,104 @@ def _application_id(envelope: dict[str, Any]) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _ModelPlan:
+    """How the SDK fills one model class: its (attribute, payload key, type) triples."""
+
+    params: tuple[tuple[str, str, Any], ...]
+    payload_keys: frozenset[str]
+
+
+def _model_plan(model: Any) -> _ModelPlan:
+    # As the SDK does on every call: the attribute map, completed with the other attributes.
+    attribute_map = getattr(model, "attribute_map", {})
+    attribute_map.update({key: key for key in model.deserialized_types
+                          if key not in attribute_map})
+    return _ModelPlan(
+        params=tuple((name, key, model.deserialized_types[name])
+                     for name, key in attribute_map.items()),
+        payload_keys=frozenset(attribute_map.values()))
+
+
 class FastSerializer(DefaultSerializer):
-    """The SDK's serializer, reading ISO-8601 timestamps with the standard library.
+    """The SDK's serializer with what it works out on every request worked out once.
 
     Every request carries a timestamp, and the SDK parses it with ``dateutil``'s general
     parser, about a fifth of a turn's time (measured with cProfile). Alexa's timestamps are
     plain ISO 8601, which ``datetime.fromisoformat`` reads directly; anything else still
     goes to the SDK's own parser, so odd input fails exactly as before.
+
+    The SDK also imports each model class by name (``__import__``) and rebuilds each
+    class's attribute map for every object of every request; here both are kept per class
+    (issue 17, profiled inside ``serve``), and the envelope is read from the dict the host
+    already has rather than dumped to JSON and parsed again. The result is the same model.
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._classes: dict[str, Any] = {}
+        self._plans: dict[Any, _ModelPlan] = {}
+        self._keys: dict[type, tuple[tuple[str, str], ...]] = {}
+
+    def serialize(self, obj: Any) -> Any:
+        # Plain values and the SDK's model classes the fast way, in the SDK's key order;
+        # anything else (dates, enums, decimals, tuples) as the SDK does.
+        kind = type(obj)
+        if obj is None or kind is str or kind is bool or kind is int or kind is float:
+            return obj
+        if kind is list:
+            return [self.serialize(item) for item in obj]
+        if kind is dict:
+            return {key: self.serialize(value) for key, value in obj.items()}
+        pairs = self._keys.get(kind)
+        if pairs is None:
+            if isinstance(obj, Enum | datetime | date | tuple | dict | list | Decimal) or \
+                    not hasattr(kind, "deserialized_types"):
+                return super().serialize(obj)
+            attribute_map = getattr(obj, "attribute_map", {})
+            attribute_map.update({key: key for key in obj.deserialized_types
+                                  if key not in attribute_map})
+            pairs = self._keys[kind] = tuple((name, attribute_map[name])
+                                             for name in obj.deserialized_types)
+        serialize = self.serialize
+        return {key: serialize(value) for name, key in pairs
+                if (value := getattr(obj, name)) is not None}
+
+    def deserialize_dict(self, payload: dict[str, Any], obj_type: Any) -> Any:
+        """Like ``deserialize``, from the parsed payload instead of its JSON text."""
+        return self._DefaultSerializer__deserialize(payload, obj_type)  # type: ignore[attr-defined]
+
+    def _DefaultSerializer__load_class_from_name(self, class_name: str) -> Any:
+        found = self._classes.get(class_name)
+        if found is None:
+            found = self._classes[class_name] = DefaultSerializer.\
+                _DefaultSerializer__load_class_from_name(self, class_name)  # type: ignore[attr-defined]
+        return found
+
+    def _DefaultSerializer__deserialize_model(self, payload: Any, obj_type: Any) -> Any:
+        # The SDK's own steps, in its order, with the class's plan computed once.
+        try:
+            if issubclass(obj_type, Enum):
+                return obj_type(payload)
+            if not hasattr(obj_type, "deserialized_types"):
+                return payload
+            if hasattr(obj_type, "get_real_child_model"):
+                obj_type = self._DefaultSerializer__get_obj_by_discriminator(  # type: ignore[attr-defined]
+                    payload, obj_type)
+            plan = self._plans.get(obj_type)
+            if plan is None:
+                plan = self._plans[obj_type] = _model_plan(obj_type)
+            model = obj_type()
+            deserialize = self._DefaultSerializer__deserialize  # type: ignore[attr-defined]
+            for name, key, kind in plan.params:
+                if key in payload:
+                    setattr(model, name, deserialize(payload[key], kind))
+            for key in payload:
+                if key not in plan.payload_keys:
+                    setattr(model, key, payload[key])
+            return model
+        except Exception as error:
+            raise SerializationException(str(error)) from error
 
     def _DefaultSerializer__deserialize_datetime(self, payload: Any, obj_type: Any) -> Any:
         if isinstance(payload, str):

@@ -33,6 +33,8 @@ INTENT_UTTERANCES: dict[str, str] = {
     "AMAZON.NavigateHomeIntent": "home",
     "AMAZON.FallbackIntent": "fallback",
     "ReportPainIntent": "pain",
+    # "I'm pregnant", "I had surgery": the screen's own question, in the user's words.
+    "SafetyConditionIntent": "condition",
     "FeelingGoodIntent": "feel_good",
     "WaitIntent": "wait",
     "DoneForTodayIntent": "done_for_today",

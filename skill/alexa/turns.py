@@ -35,6 +35,7 @@ from skill.alexa.replies import speak
 from skill.alexa.screens import present
 from skill.domain.content import phrase
 from skill.domain.dialogue import Coach, Context, Outcome, Reply, Session
+from skill.domain.language import DEFAULT_LOCALE
 from skill.domain.progress import Change, Profile, TimeZoneLearned, apply
 from skill.domain.ssml import Speech
 from skill.store import (
@@ -218,6 +219,7 @@ class Turn:
             turn_id=str(getattr(envelope.request, "request_id", "") or "local"),
             profile_unknown=self.profile_unknown,
             reminders_permitted=has_permission(self.handler_input),
+            locale=str(getattr(envelope.request, "locale", None) or DEFAULT_LOCALE),  # issue-17
         )
 
     def coach(self) -> Coach:

@@ -52,6 +52,11 @@ def _read(name: str, tag: str | None) -> dict[str, Any] | None:
     return data
 
 
+def _written(language: str) -> bool:
+    """Whether the skill's words are written in ``language`` (its phrases file is there)."""
+    return bool(_resource("phrases", language).is_file())
+
+
 @lru_cache(maxsize=256)
 def spoken_locale(locale: str | None) -> str:
     """The locale whose words are spoken for a request in ``locale``: itself when its
@@ -63,7 +68,7 @@ def spoken_locale(locale: str | None) -> str:
         return DEFAULT_LOCALE
     if tag != language and not _REGION.fullmatch(tag.partition("-")[2]):
         tag = language
-    if language == ENGLISH or _resource("phrases", language).is_file():
+    if language == ENGLISH or _written(language):
         return DEFAULT_LOCALE if tag == ENGLISH else tag
     return DEFAULT_LOCALE
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from skill.domain.content import Line, content, current_locale, exercises_data, grammar
+from skill.domain.content import Line, content, current_locale, exercises_data
 
 REVERSE_KEGEL = "reverse_kegel"
 
@@ -61,12 +61,3 @@ def exercise_name(exercise_id: str) -> str:
         name: str = exercises_data()[REVERSE_KEGEL]["name"]
         return name
     return stretches()[exercise_id].name
-
-
-def exercise_title(exercise_id: str) -> str:
-    """A stretch as it is named in a sentence: "the butterfly stretch" (issue-19: the
-    article is the language's)."""
-    if exercise_id == REVERSE_KEGEL:
-        title: str = exercises_data()[REVERSE_KEGEL]["title"]
-        return title
-    return grammar().text("the_exercise", name=exercise_name(exercise_id))

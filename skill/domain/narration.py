@@ -26,8 +26,9 @@ import random
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from skill.domain.content import Line, exercises_data, grammar, phrase
-from skill.domain.exercises import REVERSE_KEGEL, exercise_name, exercise_title, stretches
+from skill.domain.content import Line, exercises_data, phrase
+from skill.domain.exercises import REVERSE_KEGEL, exercise_name, stretches
+from skill.domain.language import Language, english
 from skill.domain.program import (
     BRIEF_WARM_UP,
     MAT,
@@ -47,7 +48,7 @@ POSITION_PAUSE = 8.0         # time to get into a stretch before its hold starts
 ROUND_REST = 10.0            # the rest between two rounds of releases
 MARCH_SECONDS = 10.0         # the guided warm-up: marching, then hip circles
 CIRCLES_SECONDS = 6.0
-SIDES = ("right", "left")
+SIDES = ("right", "left")  # ids; the words are the language's (issue-17)
 # Soft sounds from Alexa's sound library for the tones setting: a higher chime to let go,
 # a lower one to relax.
 RELEASE_SOUND = "musical/amzn_sfx_bell_short_chime_01"
@@ -117,19 +118,15 @@ def lighter_words(normal: tuple[int, int], lighter: tuple[int, int]) -> str:
     return phrase(key, reps=reps, hold=hold, normal_reps=normal_reps, normal_hold=normal_hold)
 
 
-def side_word(side: str) -> str:
-    """"right" and "left" in the turn's language; nothing for a stretch without sides."""
-    return grammar().text(f"side_{side}") if side else ""
-
-
-def step_title(step: Step) -> str:
+def step_title(step: Step, language: Language | None = None) -> str:
+    """"round 2 of reverse Kegels", "the lunge, right side": in the language's grammar."""
+    language = language or english()
     if isinstance(step, ReleaseSet):
         name = exercise_name(REVERSE_KEGEL)
-        return name if step.rounds == 1 else grammar().text("round_of", round=step.round,
-                                                              name=name)
-    title = exercise_title(step.stretch_id)
-    if len(step.sides) == 1 and stretches()[step.stretch_id].sided:
-        title = grammar().text("one_side", title=title, side=side_word(step.sides[0]))
+        return name if step.rounds == 1 else language.round_of(step.round, name)
+    title = language.definite(exercise_name(step.stretch_id))
+    if len(step.sides) == 1 and step.sides[0] and stretches()[step.stretch_id].sided:
+        title = language.one_side(title, step.sides[0])
     return title
 
 
@@ -138,17 +135,22 @@ def step_exercise(step: Step) -> str:
 
 
 def narrate(step: Step, rng: random.Random, settings: Settings = DEFAULT_SETTINGS,
-            after: str | None = None, opening: bool = True) -> Script:
+            after: str | None = None, opening: bool = True,
+            language: Language | None = None) -> Script:
     """``after`` is the exercise done just before, when there was one (issue-15);
-    ``opening`` says whether a stretch's warm-up or mat line is said (once a day)."""
+    ``opening`` says whether a stretch's warm-up or mat line is said (once a day);
+    ``language`` gives the title's and the sides' words (issue-17; English if none)."""
     pick = Picker(rng)
+    language = language or english()
     if isinstance(step, ReleaseSet):
         cues = _release_set(step, pick, settings)
         points = tuple(exercises_data()[REVERSE_KEGEL]["points"])
-        return Script(step_title(step), REVERSE_KEGEL, points, tuple(cues), step.reps)
-    cues = _stretch(step if opening else replace(step, opening=""), pick, settings, after)
+        return Script(step_title(step, language), REVERSE_KEGEL, points, tuple(cues),
+                      step.reps)
+    cues = _stretch(step if opening else replace(step, opening=""), pick, settings, after,
+                    language)
     points = tuple(exercises_data()["stretches"][step.stretch_id]["points"])
-    return Script(step_title(step), step.stretch_id, points, tuple(cues))
+    return Script(step_title(step, language), step.stretch_id, points, tuple(cues))
 
 
 @dataclass
@@ -288,7 +290,8 @@ def _hold(out: _Cues, seconds: int, own_cues: list[Line], side: str, first: bool
 
 
 def _stretch(step: StretchStep, pick: Picker, settings: Settings,
-             after: str | None = None) -> list[Cue]:
+             after: str | None = None, language: Language | None = None) -> list[Cue]:
+    language = language or english()
     stretch = stretches()[step.stretch_id]
     # issue-15: never "further out than in the butterfly" when the butterfly was not done.
     setup = stretch.setup_alone if stretch.follows and after != stretch.follows \
@@ -300,12 +303,13 @@ def _stretch(step: StretchStep, pick: Picker, settings: Settings,
     if step.opening in WARMING_UP:
         _warm_up(out, pick, settings, step.opening == BRIEF_WARM_UP)
         if not settings.brief:
-            out.add(f"{step_title(step)[:1].upper()}{step_title(step)[1:]}.")
+            title = step_title(step, language)
+            out.add(f"{title[:1].upper()}{title[1:]}.")
     elif step.opening == MAT:
         out.add(pick(exercises_data()["warm_up"]["mat"][0]))
     position = max(POSITION_PAUSE, POSITION_PAUSE * scale)
     for index, side_id in enumerate(step.sides):
-        side = side_word(side_id)  # issue-19: said in the turn's language
+        side = language.side(side_id) if side_id else ""  # issue-17: the language's word
         if index > 0:
             # The second side mirrors a movement just heard in full: the short form, and the
             # change-over pause is the time to get into position.

@@ -12,11 +12,12 @@ completed session, which the store keeps beside the profile.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
 from skill.domain.program import MAINTENANCE, PROGRAM_DAYS_PER_WEEK
+from skill.domain.records import plain
 from skill.domain.reminders import ReminderState
 from skill.domain.settings import DEFAULT_SETTINGS, Settings
 
@@ -113,7 +114,7 @@ class Position:
                       "settings": Settings.parse(settings) if settings is not None else None})
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data: dict[str, Any] = plain(self)
         data["eased"], data["skipped"] = list(self.eased), list(self.skipped)
         data["done"] = list(self.done)
         data["settings"] = self.settings.to_dict() if self.settings is not None else None
@@ -180,7 +181,7 @@ class Profile:
         return max(1, min(self.program_week, MAINTENANCE))
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data: dict[str, Any] = plain(self)
         data.pop("version")
         data["position"] = self.position.to_dict() if self.position is not None else None
         return data

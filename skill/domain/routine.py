@@ -128,8 +128,11 @@ def region_eases(region: str | None) -> tuple[str, ...]:
 
 
 @cache
-def step_seconds(step: Step, settings: Settings) -> float:
-    return narrate(step, random.Random(0), settings).seconds(settings.speaking_rate)
+def step_seconds(step: Step, settings: Settings, opening: bool = True) -> float:
+    """How long ``step`` takes to say; ``opening``: with its warm-up or mat line, which is
+    said once a day (so a step said without it is credited without it)."""
+    return narrate(step, random.Random(0), settings, opening=opening).seconds(
+        settings.speaking_rate)
 
 
 @cache

@@ -8,8 +8,10 @@ reps, stretches held at least 30 seconds).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
+
+from skill.domain.records import plain
 
 PACE_MIN, PACE_MAX = -1, 2
 # How much longer the resting pauses are at each pace (holds themselves never change).
@@ -52,7 +54,8 @@ class Settings:
                 clamp(hold + self.hold_change, RELEASE_HOLD_MIN, RELEASE_HOLD_MAX))
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data: dict[str, Any] = plain(self)
+        return data
 
     @classmethod
     def parse(cls, raw: object) -> Settings:

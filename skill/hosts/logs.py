@@ -10,6 +10,8 @@ import threading
 import time
 from typing import Any, Final
 
+from skill.alexa.json_message import JsonMessage
+
 _SECRETS = re.compile(
     r"amzn1\.(ask\.account|ask\.person|ask\.device|account|device)\.[A-Za-z0-9._-]+"
 )
@@ -51,13 +53,18 @@ class JsonFormatter(logging.Formatter):
         self.extra = extra or {}
 
     def format(self, record: logging.LogRecord) -> str:
-        message = record.getMessage()
-        try:
-            payload = json.loads(message)
-            if not isinstance(payload, dict):
+        payload: dict[str, Any]
+        if isinstance(record.msg, JsonMessage) and not record.args:
+            # Already an object: bounded and redacted below like any other.
+            payload = record.msg.fields
+        else:
+            message = record.getMessage()
+            try:
+                payload = json.loads(message)
+                if not isinstance(payload, dict):
+                    payload = {"message": message}
+            except (ValueError, RecursionError):
                 payload = {"message": message}
-        except (ValueError, RecursionError):
-            payload = {"message": message}
         entry: dict[str, object] = {"level": record.levelname, "logger": record.name,
                                     **self.extra, **payload}
         if record.exc_info and record.exc_info[0] is not None:

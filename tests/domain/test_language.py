@@ -12,6 +12,7 @@ import json
 import random
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, time, timedelta
 from importlib import resources
 from typing import Any
@@ -20,15 +21,26 @@ import pytest
 
 from skill.alexa.screens import progress_datasources, step_datasources
 from skill.domain import reminders
+from skill.domain.dialogue import Coach, Context, Mode, Outcome, Said, Session
+from skill.domain.dialogue.table import TABLE
 from skill.domain.language import Language, english, language_for, language_tag
 from skill.domain.language import language as language_module
 from skill.domain.language.plural import CATEGORIES, OTHER, category, operands
 from skill.domain.narration import narrate
-from skill.domain.program import ReleaseSet
-from skill.domain.progress import Profile
+from skill.domain.program import MAINTENANCE, ReleaseSet
+from skill.domain.progress import Position, Profile
+from skill.domain.reminders import CallResult, ReminderState
 from skill.domain.routine import DAILY, routine_steps
 from skill.domain.screens import StepScreen, progress_screen
-from skill.domain.ssml import Speech
+from skill.domain.ssml import Speech, spoken_text
+from tests.support.pseudo_locale import (
+    bracketed,
+    outside_language,
+    pseudo_content,
+    pseudo_language,
+    strings,
+)
+from tests.support.utterances import said
 
 ENGLISH = english()
 LANGUAGE_DIR = resources.files("skill").joinpath("data", "language")
@@ -120,6 +132,22 @@ def test_a_round_of_a_set_is_a_phrase_of_the_language() -> None:
     assert ENGLISH.text("place", number=2, count=3) == "2 of 3"
 
 
+def test_names_sides_and_titles_are_the_languages() -> None:
+    assert ENGLISH.definite("butterfly stretch") == "the butterfly stretch"
+    assert ENGLISH.round_of(2, "reverse Kegels") == "round 2 of reverse Kegels"
+    assert ENGLISH.one_side("the pigeon stretch", "left") == "the pigeon stretch, left side"
+    assert ENGLISH.word("body_part", "knee") == "knee"
+    assert ENGLISH.word("pace", "-1") == "brisk"
+
+
+def test_an_article_can_follow_a_names_gender_as_data() -> None:
+    """What a language with genders needs: a name's own form beside the usual one."""
+    spanish = Language("es", {**ENGLISH.data,
+                              "definite": {"other": "el {name}", "mariposa": "la {name}"}})
+    assert spanish.definite("puente") == "el puente"
+    assert spanish.definite("mariposa") == "la mariposa"
+
+
 # ---------------------------------------------------------------------- the data files
 
 
@@ -172,52 +200,10 @@ def test_only_the_requests_locale_is_read(monkeypatch: pytest.MonkeyPatch) -> No
 
 # ---------------------------------------------------------------------- no English in code
 
-OPEN, CLOSE = "⟦", "⟧"
-
-
-def pseudo(value: Any) -> Any:
-    """English's data with every template bracketed, so that what comes from it shows."""
-    if isinstance(value, str):
-        return OPEN + value + CLOSE
-    if isinstance(value, list):
-        return [pseudo(item) for item in value]
-    if isinstance(value, dict):
-        return {key: value[key] if key.endswith("rules") or key in
-                ("clock_hours", "duration_units") else pseudo(value[key]) for key in value}
-    return value
-
-
-def outside_language(text: str) -> str:
-    """The letters of ``text`` that did not come from the language's data."""
-    depth, kept = 0, []
-    for char in text:
-        depth += char == OPEN
-        if depth == 0 and char.isalpha():
-            kept.append(char)
-        depth -= char == CLOSE
-    return "".join(kept)
-
-
 @pytest.fixture
 def pseudo_locale(monkeypatch: pytest.MonkeyPatch) -> Iterator[Language]:
-    english = json.loads(LANGUAGE_DIR.joinpath("en.json").read_text("utf-8"))
-    real = language_module._data_file
-    monkeypatch.setattr(language_module, "_data_file",
-                        lambda name: pseudo(english) if name == "qps" else real(name))
-    language_module._language.cache_clear()
-    yield language_for("qps-PLOC")
-    language_module._language.cache_clear()
-
-
-def strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from strings(item)
+    with pseudo_language(monkeypatch) as language:
+        yield language
 
 
 def test_the_pseudo_locale_brackets_everything_it_says(pseudo_locale: Language) -> None:
@@ -249,7 +235,7 @@ def test_screens_show_only_the_languages_words(pseudo_locale: Language) -> None:
     for index, step in enumerate(steps):
         last = index + 1 == len(steps)
         screen = StepScreen(narrate(step, random.Random(0)), index + 1, len(steps), Speech(),
-                            None if last else "the next one",
+                            None if last else bracketed("the next one"),
                             step.total_reps if isinstance(step, ReleaseSet) else 0)
         properties = step_datasources(screen, language=pseudo_locale)["step"]["properties"]
         labels = [properties["place"], *properties["buttons"].values()]
@@ -260,14 +246,109 @@ def test_screens_show_only_the_languages_words(pseudo_locale: Language) -> None:
         assert re.sub(r"[⟦⟧]", "", properties["next"]).startswith("Next: ") != last
 
 
-def test_no_language_is_read_at_import() -> None:
-    """Cold start reads no grammar: the first request reads its own locale's."""
-    import subprocess
-    import sys
+# ---------------------------------------------------------------------- the dialogue
+#
+# Every cell of the dialogue table (each thing a user can say, in each state) is heard in
+# the pseudo-locale, with the phrases and the exercises' words bracketed as well: a count,
+# a list, an article, a round or a side put together in code shows as letters outside.
 
-    code = ("import skill.hosts.lambda_entry, skill.alexa.app, skill.alexa.screens\n"
-            "from skill.domain.language import language\n"
-            "print(language._language.cache_info().currsize)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, timeout=60).stdout.strip()
-    assert out == "0"
+@pytest.fixture
+def pseudo_everything(monkeypatch: pytest.MonkeyPatch) -> Iterator[Language]:
+    with pseudo_content(monkeypatch) as language:
+        yield language
+
+
+PLACE = Position("daily", 1, 1, "2026-11-18", seconds_done=80, steps_done=1, done=(0,))
+# Moments that reach what a plain one does not: the first use (safety screen, the
+# notice), a gentle week after a knee report (eased stretches named and listed), a
+# routine under way (a round of releases next; one side of a stretch next, begun
+# yesterday), maintenance.
+PROFILES = {
+    "regular": Profile(safety_notice_heard=True, sessions=4, seconds=1500, practice_days=4,
+                       last_practice_on="2026-11-15", last_session_seconds=300,
+                       last_session_title=bracketed("Week 1 routine"),  # stored from data
+                       current_streak=2, longest_streak=3,
+                       program_days=2, position=PLACE,
+                       reminder=ReminderState(at="08:00", alert_token="alert-1")),
+    "new": Profile(),
+    "gentle": Profile(safety_notice_heard=True, sessions=1, seconds=60, gentle_left=2,
+                      eased=["knee", "hip"], program_week=3, program_days=1,
+                      last_practice_on="2026-11-17", current_streak=1, longest_streak=1),
+    "sided": Profile(safety_notice_heard=True, sessions=20, seconds=20 * 600, program_week=5,
+                     last_practice_on="2026-11-16", current_streak=0, longest_streak=9,
+                     position=Position("daily", 5, 5, "2026-11-17", seconds_done=600,
+                                       steps_done=5, done=(0, 1, 2, 3, 4))),
+    "maintenance": Profile(safety_notice_heard=True, sessions=90, seconds=90 * 600,
+                           program_week=MAINTENANCE, last_practice_on="2026-11-18"),
+}
+
+
+def _moments() -> Iterator[tuple[str, Context]]:
+    today = date(2026, 11, 18)
+    for name, profile in PROFILES.items():
+        for mode in Mode:
+            session = Session(mode=mode, screened=profile.safety_notice_heard)
+            if profile.position is not None:
+                session = replace(session, position=profile.position, in_routine=True)
+            yield f"{name}-{mode.value}", Context(profile, today, session, new_session=False,
+                                                  turn_id="req-1", reminders_permitted=True,
+                                                  locale="qps-PLOC")
+
+
+def users_words(utterance: Said) -> Said:
+    """What Alexa heard is the user's own words, in their language: said back as it is."""
+    return replace(utterance, heard=bracketed(utterance.heard)) if utterance.heard \
+        else utterance
+
+
+def said_in(outcome: Outcome) -> Iterator[str]:
+    """Every word a turn gives the user: speech, reprompt, card; after its call, too."""
+    if outcome.call is not None and outcome.after_call is not None:
+        outcome = outcome.after_call(CallResult(token="alert-2", exists=True))
+    reply = outcome.reply
+    if reply is None:
+        return
+    yield spoken_text(reply.speech.ssml())
+    if reply.reprompt is not None:
+        yield spoken_text(reply.reprompt.ssml())
+    if reply.card is not None:
+        yield from (reply.card.title, reply.card.text)
+
+
+@pytest.mark.slow  # about 5,000 turns, 2 s
+def test_every_cell_of_the_dialogue_says_only_the_languages_words(
+        pseudo_everything: Language) -> None:
+    heard = leaks = 0
+    found: dict[str, str] = {}
+    for moment, context in _moments():
+        for name in TABLE:
+            for text in said_in(Coach(context).hear(users_words(said(name)))):
+                heard += 1
+                left = outside_language(text)
+                if left:
+                    leaks += 1
+                    found.setdefault(left, f"{moment} {name}: {text[:300]}")
+    assert heard > 1000
+    assert not found, f"{leaks} answers built words in code:\n" + "\n".join(found.values())
+
+
+# Grammar put back in code as it was before issue 17, one piece at a time.
+IN_CODE = {
+    "count": lambda self, number, noun: f"{number} {noun}" if number == 1 else f"{number} {noun}s",
+    "join": lambda self, items: " and ".join(items),
+    "definite": lambda self, name: f"the {name}",
+    "round_of": lambda self, number, name: f"round {number} of {name}",
+}
+
+
+@pytest.mark.parametrize("method", sorted(IN_CODE))
+def test_the_dialogue_walk_sees_grammar_built_in_code(pseudo_everything: Language,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      method: str) -> None:
+    """The control: each piece of grammar, built in code again, is caught by the walk."""
+    monkeypatch.setattr(Language, method, IN_CODE[method])
+    moments = dict(_moments())
+    texts = [text for moment in ("gentle-idle", "regular-between_steps")
+             for name in ("todays_routine", "next", "progress", "where_left_off", "streak")
+             for text in said_in(Coach(moments[moment]).hear(Said(name)))]
+    assert any(outside_language(text) for text in texts), method

@@ -8,8 +8,8 @@ intent declares, filled or not; a custom slot has ``resolutions`` (the authority
 after the slot *type*) and the newer ``slotValue`` of type ``Simple``; a built-in slot
 (``AMAZON.NUMBER``, ``AMAZON.TIME``) has a value and no resolutions; ``dialogState`` is
 left out, as Alexa sends it only for intents its dialog model delegates or elicits;
-``SessionEndedRequest`` gives a
-``reason`` and, for ``ERROR``, an ``error`` with a ``type`` and ``message``.
+``SessionEndedRequest`` gives a ``reason`` and, for ``ERROR``, an ``error`` with a
+``type`` and ``message``.
 """
 
 from __future__ import annotations

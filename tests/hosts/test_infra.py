@@ -678,6 +678,24 @@ def test_build_prunes_and_excludes(tmp_path: Path) -> None:
                     "tests/keep.py"]
 
 
+def test_byte_code_is_compiled_for_the_runtime_and_trusted_without_the_source(
+        tmp_path: Path) -> None:
+    build_lambda = load_script("build_lambda")
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "mod.py").write_text("ANSWER = 42\n", encoding="utf-8")
+    # The build machine's own interpreter stands in for the runtime's here.
+    subprocess.run(build_lambda.compile_command(sys.executable, tmp_path), check=True)
+    tag = sys.implementation.cache_tag
+    compiled = (tmp_path / "pkg" / "__pycache__" / f"mod.{tag}.pyc").read_bytes()
+    assert int.from_bytes(compiled[4:8], "little") == 0b01  # hash-based, never checked
+    # The runtime's interpreter, when one is found, is of the runtime's version only.
+    python = build_lambda.runtime_python()
+    if python is not None:
+        version = subprocess.run([python, "-c", "import sys; print(*sys.version_info[:2])"],
+                                 capture_output=True, text=True, check=True).stdout.split()
+        assert ".".join(version) == build_lambda.LAMBDA_PYTHON_VERSION
+
+
 def test_build_zip_is_reproducible_and_readable(tmp_path: Path) -> None:
     build_lambda = load_script("build_lambda")
     source = tmp_path / "src"
@@ -705,7 +723,14 @@ def test_built_artifact_if_present() -> None:
     assert not top & {"boto3", "botocore", "s3transfer"}
     assert {p.name for p in (target / "skill" / "hosts").iterdir() if p.is_file()} == \
         build_lambda.LAMBDA_HOSTS
-    assert not list(target.rglob("__pycache__"))
+    # Byte code, if any, is the runtime's only, and never checked against the source.
+    tag = "cpython-" + build_lambda.LAMBDA_PYTHON_VERSION.replace(".", "")
+    compiled = list(target.rglob("*.pyc"))
+    assert all(p.parent.name == "__pycache__" and f".{tag}." in p.name for p in compiled)
+    if compiled:
+        assert (target / "skill" / "alexa" / "__pycache__" / f"app.{tag}.pyc").exists()
+        flags = int.from_bytes(compiled[0].read_bytes()[4:8], "little")
+        assert flags == 0b01  # hash-based, unchecked
     assert build_lambda.tree_size(target) < build_lambda.MAX_UNZIPPED_BYTES
 
 

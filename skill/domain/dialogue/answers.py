@@ -35,7 +35,6 @@ from skill.domain.routine import (
 )
 from skill.domain.screens import progress_screen
 from skill.domain.ssml import Speech
-from skill.domain.words import n
 
 MAX_ECHOED_CHARS = 40
 
@@ -53,10 +52,10 @@ def how_long(c: Talk, said: Said) -> Outcome:
         left = [s for i, s in enumerate(steps) if i >= position.step
                 and step_exercise(s) not in position.skipped]
         seconds = sum(step_seconds(step, c.profile.settings) for step in left)
-        return c.follow_up(c.say("time_left", minutes=n(max(1, round(seconds / 60)),
+        return c.follow_up(c.say("time_left", minutes=c.count(max(1, round(seconds / 60)),
                                                           "minute")))
     minutes = routine_minutes(DAILY, c.profile.week, c.new_choices())
-    return offer_start(c, c.say("how_long", minutes=n(minutes, "minute")))
+    return offer_start(c, c.say("how_long", minutes=c.count(minutes, "minute")))
 
 
 def explain_exercise(c: Talk, said: Said) -> Outcome:
@@ -91,8 +90,11 @@ def help_here(c: Talk, said: Said) -> Outcome:
 
 
 def not_understood(c: Talk, said: Said) -> Outcome:
+    """Not heard, or meant for another skill (a timer, a list, music: Alexa sends those
+    here with no slot to tell them apart): what this skill does, then what can be said."""
     mode = c.session.mode
-    return c.ask(c.say("fallback").extend(c.reprompt(c.session)), mode)
+    speech = c.say("fallback").say(c.line("fallback_what_i_do"))
+    return c.ask(speech.extend(c.reprompt(c.session)), mode)
 
 
 def what_would_you_like(c: Talk, said: Said) -> Outcome:
@@ -115,11 +117,15 @@ def _no_history(c: Talk) -> Outcome | None:
 def _streak_speech(c: Talk) -> Speech:
     profile = c.profile
     streak = streak_on(profile, c.today)
+    # Told not to exercise until a doctor has checked them: never "practise today".
+    waiting = profile.see_doctor_first
     if streak == 0:
-        return c.say("streak_none", longest=n(profile.longest_streak, "day"))
+        return c.say("streak_none_waiting" if waiting else "streak_none",
+                     longest=c.count(profile.longest_streak, "day"))
     practised_today = profile.last_practice_on == c.today.isoformat()
-    key = "streak_today" if practised_today else "streak_keep_alive"
-    return c.say(key, streak=n(streak, "day"), longest=n(profile.longest_streak, "day"))
+    key = "streak_today" if practised_today else \
+        "streak_waiting" if waiting else "streak_keep_alive"
+    return c.say(key, streak=c.count(streak, "day"), longest=c.count(profile.longest_streak, "day"))
 
 
 def progress_summary(c: Talk, said: Said) -> Outcome:
@@ -138,9 +144,9 @@ def _progress_summary(c: Talk) -> Outcome:
         return empty
     profile = c.profile
     week = totals(profile, "week", c.today)
-    speech = c.say("progress_summary", sessions=n(profile.sessions, "session"),
-                   minutes=n(round(profile.seconds / 60), "minute"),
-                   week_sessions=n(week.sessions, "session"))
+    speech = c.say("progress_summary", sessions=c.count(profile.sessions, "session"),
+                   minutes=c.count(round(profile.seconds / 60), "minute"),
+                   week_sessions=c.count(week.sessions, "session"))
     return c.follow_up(speech.extend(_streak_speech(c)))
 
 
@@ -169,8 +175,8 @@ def session_count(c: Talk, said: Said) -> Outcome:
     if (empty := _no_history(c)) is not None:
         return empty
     found = totals(c.profile, period, c.today)
-    speech = c.say(f"sessions_{period}", count=n(found.sessions, "session"),
-                   total=n(c.profile.sessions, "session"))
+    speech = c.say(f"sessions_{period}", count=c.count(found.sessions, "session"),
+                   total=c.count(c.profile.sessions, "session"))
     return _with_progress_card(c, c.follow_up(speech))
 
 
@@ -181,8 +187,8 @@ def minutes_practised(c: Talk, said: Said) -> Outcome:
     if (empty := _no_history(c)) is not None:
         return empty
     found = totals(c.profile, period, c.today)
-    speech = c.say(f"minutes_{period}", minutes=n(found.minutes, "minute"),
-                   sessions=n(found.sessions, "session"))
+    speech = c.say(f"minutes_{period}", minutes=c.count(found.minutes, "minute"),
+                   sessions=c.count(found.sessions, "session"))
     return _with_progress_card(c, c.follow_up(speech))
 
 
@@ -193,9 +199,9 @@ def last_session(c: Talk, said: Said) -> Outcome:
     days = (c.today - date.fromisoformat(profile.last_practice_on)).days
     minutes = round(profile.last_session_seconds / 60)
     when = (c.line("when_today") if days <= 0 else c.line("when_yesterday") if days == 1
-            else c.line("when_days_ago", days=n(days, "day")))
+            else c.line("when_days_ago", days=c.count(days, "day")))
     speech = c.say("last_session", when=when, title=profile.last_session_title or "",
-                   minutes=n(max(1, minutes), "minute"))
+                   minutes=c.count(max(1, minutes), "minute"))
     return _with_progress_card(c, c.follow_up(speech))
 
 
@@ -216,11 +222,12 @@ def _days_left(c: Talk) -> Speech:
     if profile.week >= MAINTENANCE:
         return c.say("program_maintenance")
     if profile.gentle_left > 0:
-        return c.say("program_on_hold", sessions=n(profile.gentle_left, "session"))
+        return c.say("program_on_hold", sessions=c.count(profile.gentle_left, "session"))
     left = max(0, PROGRAM_DAYS_PER_WEEK - profile.program_days)
     if left == 0:
         return c.say("program_ready", next=profile.week + 1)
-    return c.say("program_days_left", done=n(profile.program_days, "day"), left=n(left, "day"),
+    return c.say("program_days_left", done=c.count(profile.program_days, "day"),
+                 left=c.count(left, "day"),
                  next=profile.week + 1)
 
 

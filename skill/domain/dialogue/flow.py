@@ -13,10 +13,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 
-from skill.domain.content import grammar
 from skill.domain.dialogue.state import Card, Mode, Offer, Outcome
 from skill.domain.dialogue.talk import ROUTINE_PLANS, Talk
-from skill.domain.exercises import exercise_name
+from skill.domain.exercises import exercise_ids, exercise_name
 from skill.domain.narration import lighter_words, narrate, step_exercise
 from skill.domain.program import (
     MAINTENANCE,
@@ -45,7 +44,6 @@ from skill.domain.routine import (
 )
 from skill.domain.screens import StepScreen
 from skill.domain.ssml import Speech
-from skill.domain.words import and_list, n
 
 
 @dataclass(frozen=True)
@@ -112,7 +110,7 @@ def deliver(c: Talk, position: Position, lead: Speech) -> Outcome:
         and c.profile.advised_on != c.today.isoformat()
     if opens:
         c.changes.append(Advised(c.today.isoformat()))
-    script = narrate(stretch, random.Random(seed), settings, after, opens)
+    script = narrate(stretch, random.Random(seed), settings, after, opens, c.language)
     named = script.title.lower() in " ".join(speech.parts).lower()
     # (After a guided warm-up the narration names the stretch itself.)
     if not settings.brief and isinstance(stretch, StretchStep) and not named \
@@ -121,10 +119,11 @@ def deliver(c: Talk, position: Position, lead: Speech) -> Outcome:
         speech.say(script.title[:1].upper() + script.title[1:] + ".")
     lead_only = Speech().extend(speech)
     speech.extend(script.speech())
-    # issue 16: credited by the same measure the routine was announced with.
+    # issue 16: credited by the same measure the routine was announced with, counting
+    # only what was said: no warm-up that was not said again today.
+    said_seconds = step_seconds(steps[index], settings, opening=opens)
     moved = replace(position, step=index + 1,
-                    seconds_done=position.seconds_done + round(step_seconds(steps[index],
-                                                                            settings)),
+                    seconds_done=position.seconds_done + round(said_seconds),
                     steps_done=position.steps_done + 1,
                     done=tuple(sorted({*position.done, index})))
     c.events.append("step")
@@ -186,10 +185,10 @@ def credit(c: Talk, position: Position, *, finished: bool) -> Position:
 def practice_card(c: Talk, day: str) -> Card:
     """What the Alexa app shows after practice: minutes and the program, nothing more."""
     seconds = c.profile.daily.get(day, [0, 0])[1]
-    when = "Today" if day == c.today.isoformat() else "Yesterday"
+    when = c.language.text("card_today" if day == c.today.isoformat() else "card_yesterday")
     return Card(c.line("card_title"),
                 c.line("card_practice", when=when,
-                       minutes=n(max(1, round(seconds / 60)), "minute"),
+                       minutes=c.count(max(1, round(seconds / 60)), "minute"),
                        program=program_words(c)))
 
 
@@ -197,8 +196,8 @@ def progress_card(c: Talk) -> Card:
     """The card with a progress answer: sessions, minutes and the program, nothing more."""
     profile = c.profile
     return Card(c.line("card_title"),
-                c.line("card_progress", sessions=n(profile.sessions, "session"),
-                       minutes=n(round(profile.seconds / 60), "minute"),
+                c.line("card_progress", sessions=c.count(profile.sessions, "session"),
+                       minutes=c.count(round(profile.seconds / 60), "minute"),
                        program=program_words(c)))
 
 
@@ -263,10 +262,10 @@ def with_card(outcome: Outcome, card: Card | None) -> Outcome:
 
 def closing(c: Talk, minutes: int, streak_grew: bool) -> Speech:
     """What is said when a routine is done: how long, a streak cheer, how did it feel."""
-    speech = c.say("routine_complete", minutes=n(minutes, "minute"))
+    speech = c.say("routine_complete", minutes=c.count(minutes, "minute"))
     streak = streak_on(c.profile, c.today)
     if streak > 1 and streak_grew:
-        speech.say(c.line("streak_cheer", streak=n(streak, "day")))
+        speech.say(c.line("streak_cheer", streak=c.count(streak, "day")))
     return speech.say(c.line("how_did_that_feel"))
 
 
@@ -288,16 +287,29 @@ def gentler(c: Talk, position: Position) -> Position:
     profile = c.profile
     if profile.gentle_left <= 0 or position.gentle or position.plan not in ROUTINE_PLANS:
         return position
-    old_steps = c.steps(position)
     reshaped = replace(position, gentle=True, eased=tuple(sorted(profile.eased)))
     new_steps = c.steps(reshaped)
-    wanted = [step_exercise(s) for s in old_steps[position.step:]]
-    for exercise in wanted:
-        for index, step in enumerate(new_steps):
-            found = step_exercise(step)
-            if found == exercise or found == easier_version(exercise):
-                return replace(reshaped, step=index)
-    return replace(reshaped, step=len(new_steps))
+    # What was done stays done: as many rounds of each exercise (or of its easier form) as
+    # were done before are done in the reshaped routine too; it carries on at the first
+    # step left.
+    behind: dict[str, list[int]] = {}
+    for old_index, old_step in enumerate(c.steps(position)[:position.step]):
+        behind.setdefault(step_exercise(old_step), []).append(old_index)
+    done: list[int] = []
+    for index, step in enumerate(new_steps):
+        exercise = step_exercise(step)
+        was = next((behind[e] for e in (exercise, *_harder_forms(exercise))
+                    if behind.get(e)), None)
+        if was is None:
+            return replace(reshaped, step=index, done=tuple(done))
+        if was.pop(0) in position.done:
+            done.append(index)
+    return replace(reshaped, step=len(new_steps), done=tuple(done))
+
+
+def _harder_forms(exercise: str) -> tuple[str, ...]:
+    """The exercises whose easier version is ``exercise`` (the pigeon for the reclined)."""
+    return tuple(e for e in exercise_ids() if e != exercise and easier_version(e) == exercise)
 
 
 def resume_lead(c: Talk, position: Position) -> Speech:
@@ -322,7 +334,10 @@ def offer_start(c: Talk, lead: Speech, plan: str = DAILY, minutes: int = 0,
                  position=old if old is not None else c.session.position)
 
 
-def offer_resume(c: Talk, lead: Speech, position: Position) -> Outcome:
+def offer_resume(c: Talk, lead: Speech, position: Position, *,
+                 in_progress: bool = False) -> Outcome:
+    """Offer to carry on at ``position``; ``in_progress``: say first that a routine is in
+    progress (the user asked to start), unless the offer itself says a routine is waiting."""
     # issue 16: the place offered is the place as it will be done: eased, gently.
     position = gentler(c, position)
     index = c.upcoming(position)
@@ -332,6 +347,8 @@ def offer_resume(c: Talk, lead: Speech, position: Position) -> Outcome:
     if done is None:
         lead.say(c.line("offer_resume_from_start", next=c.title(position, index)))
     else:
+        if in_progress:
+            lead.say(c.line("routine_in_progress"))
         lead.say(c.line("offer_resume", done=c.done_title(position, done),
                         next=c.title(position, index)))
     return c.ask(lead, Mode.OFFER_RESUME, position=position, in_routine=False)
@@ -381,19 +398,19 @@ def routine_summary(c: Talk, plan: str = DAILY, minutes: int = 0,
         elif exercise_name(step.stretch_id) not in names:
             names.append(exercise_name(step.stretch_id))
     if plan not in (DAILY, STRETCHES):
-        return c.line("single_summary", name=c.plan_name(plan), minutes=n(length, "minute"))
+        return c.line("single_summary", name=c.plan_name(plan), minutes=c.count(length, "minute"))
     week_words = (c.line("maintenance_phase") if profile.week >= MAINTENANCE
                   else c.line("program_week", week=profile.week, weeks=PROGRAM_WEEKS))
     if c.ctx.profile_unknown:  # issue-18: their week is not known, so it is not claimed
         week_words = c.line("program_week_unknown")
-    stretches_words = and_list([grammar().text("the_exercise", name=name) for name in names])
+    stretches_words = c.join([c.definite(name) for name in names])
     if plan == STRETCHES:
         return c.line("stretches_summary", stretches=stretches_words,
-                      minutes=n(length, "minute"))
+                      minutes=c.count(length, "minute"))
     key = "short_summary" if minutes else "todays_routine"
     text = c.line(key, week_words=week_words, reps=reps, hold=hold,
                   stretches=stretches_words or c.line("no_stretches"),
-                  minutes=n(length, "minute"), budget=minutes)
+                  minutes=c.count(length, "minute"), budget=minutes)
     if choices.gentle:
         # issue 16: say exactly what a gentle session changes, never "last week's targets".
         text += " " + c.line("gentle_note", change=gentle_targets(c))

@@ -30,7 +30,6 @@ from skill.domain.narration import step_exercise
 from skill.domain.progress import PositionSet
 from skill.domain.routine import DAILY, eased_form
 from skill.domain.ssml import Speech
-from skill.domain.words import n
 
 WAIT_SECONDS = 45
 
@@ -81,7 +80,7 @@ def start_daily(c: Talk, said: Said) -> Outcome:
     recent = position is not None and position.plan in ROUTINE_PLANS \
         and c.upcoming(position) is not None and not c.is_stale(position)
     if recent and position is not None:
-        return offer_resume(c, c.say("routine_in_progress"), position)
+        return offer_resume(c, Speech(), position, in_progress=True)
     return start_plan(c, Start(DAILY))
 
 
@@ -125,7 +124,7 @@ def guide_single(c: Talk, said: Said) -> Outcome:
         easier = eased_form(exercise, frozenset(c.profile.eased))
         if easier is None:
             return offer_start(c, c.say("eased_single_left_out", name=exercise_name(exercise),
-                                        sessions=n(c.profile.gentle_left, "session")))
+                                        sessions=c.count(c.profile.gentle_left, "session")))
         lead = c.say("eased_single_easier", name=exercise_name(exercise),
                      easier=exercise_name(easier))
         return start_plan(c, Start(easier), lead)

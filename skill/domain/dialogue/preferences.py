@@ -11,7 +11,7 @@ from dataclasses import replace
 from skill.domain.dialogue.flow import offer_start
 from skill.domain.dialogue.state import Mode, Outcome, Said
 from skill.domain.dialogue.talk import Talk
-from skill.domain.exercises import REVERSE_KEGEL, exercise_title
+from skill.domain.exercises import REVERSE_KEGEL, exercise_name
 from skill.domain.narration import lighter_words, step_exercise
 from skill.domain.program import MAINTENANCE
 from skill.domain.progress import (
@@ -35,7 +35,6 @@ from skill.domain.settings import (
     clamp,
 )
 from skill.domain.ssml import Speech
-from skill.domain.words import and_list, n
 
 MIN_BUDGET_MINUTES, MAX_BUDGET_MINUTES = 2, 60
 
@@ -117,7 +116,7 @@ def change_setting(c: Talk, said: Said) -> Outcome:
 
 def describe_settings(c: Talk, settings: Settings) -> Speech:
     aims = targets(c.profile.week, replace(c.new_choices(), settings=settings))
-    pace = {-1: "brisk", 0: "standard", 1: "slower", 2: "slowest"}[settings.pace]
+    pace = c.language.word("pace", str(settings.pace))  # issue-17: the language's word
     return c.say("settings_status", pace=pace, reps=aims.reps, hold=aims.hold_seconds,
                  stretch=aims.stretch_hold_seconds,
                  talk=c.line("talk_brief" if settings.brief else "talk_full"),
@@ -159,9 +158,9 @@ def _trim_to(c: Talk, minutes: int) -> Outcome:
     c.session = c.next_session(position=trimmed)
     c.changes.append(PositionSet(trimmed))
     dropped = [s for s in skipped if s not in position.skipped]
-    speech = c.say("trimmed", minutes=n(minutes, "minute"),
-                   dropped=and_list([exercise_title(s) for s in dropped])) \
-        if dropped else c.say("already_fits", minutes=n(minutes, "minute"))
+    speech = c.say("trimmed", minutes=c.count(minutes, "minute"),
+                   dropped=c.join([c.definite(exercise_name(s)) for s in dropped])) \
+        if dropped else c.say("already_fits", minutes=c.count(minutes, "minute"))
     return c.follow_up(speech)
 
 
@@ -197,7 +196,7 @@ def make_easier(c: Talk, said: Said) -> Outcome:
             return c.follow_up(c.say("stepped_back", week=week - 1,
                                      change=lighter_words(normal, earlier)))
     c.changes.append(GentleChosen())
-    return c.follow_up(c.say("easier_gently", sessions=n(GENTLE_SESSIONS, "session"),
+    return c.follow_up(c.say("easier_gently", sessions=c.count(GENTLE_SESSIONS, "session"),
                              change=lighter_words(normal,
                                                   release_targets(week, settings, True))))
 

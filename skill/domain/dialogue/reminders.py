@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import time
 
-from skill.domain.content import grammar
 from skill.domain.dialogue.preferences import short_routine
 from skill.domain.dialogue.state import Card, Mode, Outcome, Said
 from skill.domain.dialogue.talk import Talk
@@ -30,9 +29,9 @@ from skill.domain.reminders import (
     declined,
     is_vague,
     may_ask_permission,
+    offered,
     parse_time,
     shifted,
-    spoken_time,
     state_of,
 )
 from skill.domain.ssml import Speech
@@ -54,8 +53,8 @@ def ask_reminder_time(c: Talk, said: Said) -> Outcome:
 def _ask_time_again(c: Talk, heard: str | None, mode: Mode) -> Outcome:
     if is_vague(heard):
         code = str(heard).strip().upper()
-        return c.ask(c.say("reminder_vague_time", part=grammar().text(f"vague_{code}"),
-                           example=spoken_time(EXAMPLES[code])), mode)
+        return c.ask(c.say("reminder_vague_time", part=c.language.text(f"vague_{code}"),
+                           example=c.time(EXAMPLES[code])), mode)
     key = "reminder_ask_time" if mode is Mode.REMINDER_TIME else "reminder_change_ask"
     return c.ask(c.say(key), mode)
 
@@ -111,7 +110,7 @@ def _set(c: Talk, at: time) -> Outcome:
         c.events.append("reminder_set")
         c.changes.append(ReminderChanged(state.with_reminder(at, result.token)))
         key = "reminder_moved" if result.moved else "reminder_set"
-        return _answered(c, c.say(key, time=spoken_time(at)), closing="reminder_goodbye")
+        return _answered(c, c.say(key, time=c.time(at)), closing="reminder_goodbye")
 
     return _calling(c, ReminderCall(CallKind.SET, at, state.alert_token if state.is_set
                                     else None), said_and_done)
@@ -145,7 +144,7 @@ def reminder_status(c: Talk, said: Said) -> Outcome:
     at = parse_time(state.at)
     if not state.is_set or at is None or state.alert_token is None:
         return _answered(c, c.say("reminder_status_none"))
-    spoken = spoken_time(at)
+    spoken = c.time(at)
     if not c.ctx.reminders_permitted:
         return _answered(c, c.say("reminder_status", time=spoken))
 
@@ -167,7 +166,7 @@ def cancel_reminder(c: Talk, said: Said) -> Outcome:
     at = parse_time(state.at)
     if not state.is_set or at is None:
         return _answered(c, c.say("reminder_nothing_to_cancel"))
-    return c.ask(c.say("reminder_confirm_cancel", time=spoken_time(at)), Mode.REMINDER_CANCEL)
+    return c.ask(c.say("reminder_confirm_cancel", time=c.time(at)), Mode.REMINDER_CANCEL)
 
 
 def cancel_confirmed(c: Talk, said: Said) -> Outcome:
@@ -181,19 +180,22 @@ def cancel_confirmed(c: Talk, said: Said) -> Outcome:
         if result.failure is not None and result.failure is not CallFailure.NOT_FOUND:
             return _failed(c, result.failure, "cancel")
         c.changes.append(ReminderChanged(state.without_reminder()))
-        return _answered(c, c.say("reminder_cancelled", time=spoken_time(at)))
+        return _answered(c, c.say("reminder_cancelled", time=c.time(at)))
 
     return _calling(c, ReminderCall(CallKind.DELETE, at, state.alert_token), cancelled)
 
 
 def keep_reminder(c: Talk, said: Said) -> Outcome:
     at = parse_time(state_of(c.profile).at)
-    return _answered(c, c.say("reminder_kept", time=spoken_time(at)) if at is not None
+    return _answered(c, c.say("reminder_kept", time=c.time(at)) if at is not None
                      else c.say("reminder_not_answered"))
 
 
 def no_reminder_time(c: Talk, said: Said) -> Outcome:
-    """"No" to "What time each day?": no reminder, and no more asking."""
+    """"No" to "What time each day?": no reminder, and no more asking (the once-only offer
+    after the third session is never made to someone who has just said no)."""
+    if state_of(c.profile).offered_on is None:
+        c.changes.append(ReminderChanged(offered(c.profile, c.today)))
     return _answered(c, c.say("reminder_offer_declined"))
 
 

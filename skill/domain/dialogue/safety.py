@@ -26,11 +26,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from skill.domain.content import grammar
-from skill.domain.dialogue.flow import gentle_targets, keep_place, welcome_offer
+from skill.domain.dialogue.flow import gentle_targets, keep_place, welcome_offer, with_card
 from skill.domain.dialogue.state import Mode, Outcome, Pending, Said
 from skill.domain.dialogue.talk import ROUTINE_PLANS, Talk
-from skill.domain.exercises import REVERSE_KEGEL, exercise_name, exercise_title
+from skill.domain.exercises import REVERSE_KEGEL, exercise_name
 from skill.domain.narration import lighter_words, step_exercise
 from skill.domain.program import MAINTENANCE, PROGRAM_DAYS_PER_WEEK, week_plan
 from skill.domain.progress import (
@@ -46,7 +45,6 @@ from skill.domain.progress import (
 from skill.domain.reminders import offered, should_offer_reminder
 from skill.domain.routine import eased_form, region_eases, release_targets
 from skill.domain.ssml import Speech
-from skill.domain.words import and_list, n
 
 # How a pelvic-health physiotherapist would triage what the user reported (Symptom ids).
 URGENT = frozenset({"numbness", "control", "chest", "faint"})
@@ -169,8 +167,15 @@ def not_cleared_yet(c: Talk, said: Said) -> Outcome:
 
 
 def condition_mentioned(c: Talk, said: Said) -> Outcome:
-    """"I'm pregnant", "I had surgery": a yes to the screen, whenever it is said."""
-    return screen_says_see_physio(c, said)
+    """"I'm pregnant", "I had surgery" outside the screen (the screen's own row takes it as
+    a yes): see a pelvic floor physiotherapist before going on. What was done is credited
+    and the place kept, as for any ending; nothing about the condition is stored."""
+    kept = keep_place(c)
+    place = c.place()
+    resumable = place is not None and place.plan in ROUTINE_PLANS and c.upcoming(place) is not None
+    speech = c.say("condition_advice").say(
+        c.line("condition_end_kept" if resumable else "condition_end"))
+    return with_card(c.end(speech), kept)
 
 
 def something_changed(c: Talk, said: Said) -> Outcome:
@@ -192,7 +197,7 @@ def ask_again(c: Talk, said: Said) -> Outcome:
 def _going_gently(c: Talk, lead: Speech) -> Speech:
     """What a gentle session changes, told once and plainly: targets and eased stretches."""
     profile = c.profile
-    lead.say(c.line("going_gently", sessions=n(profile.gentle_left, "session"),
+    lead.say(c.line("going_gently", sessions=c.count(profile.gentle_left, "session"),
                     change=gentle_targets(c)))
     eased = frozenset(profile.eased)
     easier, left_out = [], []
@@ -202,11 +207,11 @@ def _going_gently(c: Talk, lead: Speech) -> Speech:
             continue
         form = eased_form(stretch_id, eased)
         if form is None:
-            left_out.append(exercise_title(stretch_id))
+            left_out.append(c.definite(exercise_name(stretch_id)))
         elif form != stretch_id:
             easier.append((exercise_name(stretch_id), exercise_name(form)))
     if left_out:
-        lead.say(c.line("eased_left_out", names=and_list(left_out)))
+        lead.say(c.line("eased_left_out", names=c.join(left_out)))
     for name, form_name in easier:
         lead.say(c.line("eased_easier", name=name, easier=form_name))
     return lead
@@ -263,7 +268,7 @@ def ease_back_in(c: Talk, said: Said) -> Outcome:
         if target != week:
             c.changes.append(ProgramWeekSet(target))
         c.changes.append(GentleChosen())
-        lead = c.say("easing_back", sessions=n(GENTLE_SESSIONS, "session"))
+        lead = c.say("easing_back", sessions=c.count(GENTLE_SESSIONS, "session"))
     c.session = c.next_session(welcomed_back=True)
     return _carry_on(c, lead)
 
@@ -308,9 +313,10 @@ def pain_answer(c: Talk, symptom: str | None, lead: str | None = None) -> Speech
     if symptom in ADVICE:
         speech.say(c.line(ADVICE[symptom]))
     elif symptom in JOINTS:
-        speech.say(c.line("pain_joint", part=grammar().text(f"part_{symptom}")))
+        part = c.language.word("body_part", symptom)  # issue-17: the language's word
+        speech.say(c.line("pain_joint", part=part))
         if region_eases(symptom):
-            speech.say(c.line("joint_eased", part=grammar().text(f"part_{symptom}")))
+            speech.say(c.line("joint_eased", part=part))
     else:
         speech.say(c.line("pain_physio"))
     speech.say(c.line("red_flags"))

@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from skill.domain.language import DEFAULT_LOCALE
 from skill.domain.progress import Change, Position, Profile
 from skill.domain.reminders import CallResult, ReminderCall
 from skill.domain.routine import is_known_plan
@@ -255,3 +256,5 @@ class Context:
     # issue-18: the profile could not be read; ``profile`` is a blank stand-in, so nothing
     # about the user's progress (or their being new) may be said from it.
     profile_unknown: bool = False
+    # issue-17: the request's locale, whose grammar the turn speaks (counts, lists, names).
+    locale: str = DEFAULT_LOCALE

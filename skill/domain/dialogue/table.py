@@ -97,7 +97,8 @@ TABLE: dict[str, dict[Mode | str, Behaviour]] = {
     "feel_good":         {ANY: a.what_would_you_like, M.FEEL_CHECK: s.felt_good,
                           M.CHECK_IN: s.feeling_fine, M.BETWEEN_STEPS: nav.next_step},
     # issue 16: "I'm pregnant", "I had a hip replacement": a condition the screen asks about.
-    "condition":         {ANY: s.condition_mentioned},
+    "condition":         {ANY: s.condition_mentioned, M.SAFETY_SCREEN: s.screen_says_see_physio,
+                          M.RESCREEN: s.something_changed, M.SCREEN_CLEARED: s.ask_again},
     "resume":            {ANY: nav.resume, M.BETWEEN_STEPS: nav.next_step,
                           M.FEEL_CHECK: nav.routine_already_done},
     "skip":              {ANY: nav.skip_step, M.FEEL_CHECK: nav.routine_already_done},

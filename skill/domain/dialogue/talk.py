@@ -14,10 +14,12 @@ import random
 import re
 from dataclasses import replace
 from datetime import date
+from datetime import time as TimeOfDay
 
 from skill.domain.content import phrase
 from skill.domain.dialogue.state import Context, Elicit, Mode, Outcome, Reply, Session
-from skill.domain.exercises import REVERSE_KEGEL, exercise_name, exercise_title
+from skill.domain.exercises import REVERSE_KEGEL, exercise_name
+from skill.domain.language import Language, language_for
 from skill.domain.narration import step_exercise, step_title
 from skill.domain.program import Step
 from skill.domain.progress import Change, Position, Profile, apply
@@ -72,6 +74,8 @@ class Talk:
         place = context.session.position
         seed = f"{context.today}:{context.profile.sessions}:{place.step if place else '-'}"
         self.rng = random.Random(seed)
+        # The request's grammar: every count, list and name a behaviour says goes through it.
+        self.language: Language = language_for(context.locale)
 
     # ------------------------------------------------------------------ state
 
@@ -137,7 +141,7 @@ class Talk:
         return None
 
     def title(self, position: Position, index: int) -> str:
-        return step_title(self.steps(position)[index])
+        return step_title(self.steps(position)[index], self.language)
 
     def done_title(self, position: Position, index: int) -> str:
         """A finished step as the user thinks of it: the last round is "the reverse Kegels"."""
@@ -145,15 +149,16 @@ class Talk:
         step = steps[index]
         following = steps[index + 1] if index + 1 < len(steps) else None
         if following is None or step_exercise(following) != step_exercise(step):
-            return exercise_title(step_exercise(step))
-        return step_title(step)
+            return self.language.definite(exercise_name(step_exercise(step)))
+        return step_title(step, self.language)
 
     def plan_name(self, plan: str) -> str:
         if plan == DAILY:
             return phrase("plan_daily")
         if plan == STRETCHES:
             return phrase("plan_stretches")
-        return exercise_name(plan) if plan == REVERSE_KEGEL else exercise_title(plan)
+        name = exercise_name(plan)
+        return name if plan == REVERSE_KEGEL else self.language.definite(name)
 
     # ------------------------------------------------------------------ speaking
 
@@ -165,8 +170,24 @@ class Talk:
         eased = set(self.profile.eased) if self.profile.gentle_left > 0 else set()
         for stretch_id in ("butterfly", "bridge", "seated_hip"):
             if stretch_id not in eased:
-                return exercise_title(stretch_id)
+                return self.language.definite(exercise_name(stretch_id))
         return exercise_name(REVERSE_KEGEL)
+
+    def count(self, number: int, noun: str) -> str:
+        """"1 session", "3 sessions": in the request's language (issue-17)."""
+        return self.language.count(number, noun)
+
+    def join(self, items: list[str]) -> str:
+        """"a, b and c": in the request's language (issue-17)."""
+        return self.language.join(items)
+
+    def definite(self, name: str) -> str:
+        """"the butterfly": a name with its article, in the request's language (issue-17)."""
+        return self.language.definite(name)
+
+    def time(self, at: TimeOfDay) -> str:
+        """"8 AM", "7:30 PM", "noon": a time of day in the request's language (issue-17)."""
+        return self.language.time(at)
 
     def say(self, key: str, **values: object) -> Speech:
         return Speech().say(self.line(key, **values))

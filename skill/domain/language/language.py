@@ -57,6 +57,34 @@ class Language:
             text = patterns["middle"].format(item, text)
         return patterns["start"].format(items[0], text)
 
+    # ------------------------------------------------------------ names
+
+    def definite(self, name: str) -> str:
+        """``definite("butterfly")`` -> "the butterfly": a name with its definite article.
+
+        The form is the language's ``other``, unless the name has its own (a language with
+        genders gives each feminine name ``"la {name}"``), so articles stay data.
+        """
+        forms: Mapping[str, str] = self.data["definite"]
+        return forms.get(name, forms[OTHER]).format(name=name)
+
+    def word(self, group: str, word_id: str) -> str:
+        """The word for an id the domain uses: ``word("body_part", "knee")`` -> "knee"."""
+        words: Mapping[str, str] = self.data["words"][group]
+        return words[word_id]
+
+    def side(self, side: str) -> str:
+        """The word for a side of the body, by its id ("right", "left")."""
+        return self.word("side", side)
+
+    def round_of(self, round_number: int, name: str) -> str:
+        """One round of a set in several: "round 2 of reverse Kegels"."""
+        return self.text("round_of", round=round_number, name=name)
+
+    def one_side(self, title: str, side: str) -> str:
+        """A sided stretch on one side: "the lunge, right side"."""
+        return self.text("one_side", title=title, side=self.side(side))
+
     # ------------------------------------------------------------ time
 
     def time(self, at: time) -> str:

@@ -13,6 +13,7 @@ import flask
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.wrappers import Response as WerkzeugResponse
 
+from skill.alexa.json_message import JsonMessage
 from skill.hosts.web.documents import register_documents
 from skill.hosts.web.options import DEFAULT_MAX_BODY_BYTES, ServerOptions
 from skill.hosts.web.verifier import RequestVerifier, VerificationError
@@ -130,7 +131,7 @@ def create_app(
     base_fields: dict[str, Any] = {"insecure_dev": True} if insecure_dev else {}
 
     def log_line(level: int, fields: Mapping[str, Any]) -> None:
-        _log.log(level, json.dumps({**fields, **base_fields}, sort_keys=True, default=str))
+        _log.log(level, JsonMessage({**fields, **base_fields}, sort_keys=True))
 
     if insecure_dev:
         log_line(

@@ -339,12 +339,13 @@ SAMPLES["TodaysRoutineIntent"] = [
     "qué sesión toca hoy", "qué estiramientos tocan hoy", "qué entrenamiento toca hoy",
     "qué viene en la sesión de hoy", "qué ejercicios trae hoy", "qué nos toca hoy"]
 
+# A verb alone before the slot ("quiero {Exercise}") would take "quiero un café" for an
+# exercise nobody modelled: each carrier says what it does with the exercise.
 _EX_GUIDE_VERBS = ["guíame en", "guíame con", "llévame por", "enséñame", "quiero hacer",
-                   "quiero practicar", "hagamos", "vamos con", "vamos a hacer", "hazme",
-                   "ponme", "quiero", "me gustaría hacer", "podemos hacer", "puedes guiarme en",
-                   "ayúdame con", "practiquemos", "empecemos con",
-                   "empieza con", "me guíe en", "solo quiero hacer", "hoy quiero hacer",
-                   "toca", "dame"]
+                   "quiero practicar", "hagamos", "vamos con", "vamos a hacer",
+                   "me gustaría hacer", "podemos hacer", "puedes guiarme en",
+                   "ayúdame con", "practiquemos", "empecemos con", "empieza con", "me guíe en",
+                   "solo quiero hacer", "hoy quiero hacer"]
 SAMPLES["GuideExerciseIntent"] = [
     *_combine(_EX_GUIDE_VERBS, ["{Exercise}"]),
     *_combine(_EX_GUIDE_VERBS, ["{Exercise} por favor"]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import time
@@ -128,6 +129,12 @@ class Language:
     def words(self, key: str) -> list[str]:
         """A fixed list of words, such as the weekdays' initials."""
         return list(self.data["word_lists"][key])
+
+    def tells_what_to_say(self, sentence: str) -> bool:
+        """Whether ``sentence`` tells the user what to say ("say next", "di siguiente"):
+        the language's ``instructions`` words, whole words, in any case."""
+        return any(re.search(rf"\b{re.escape(word)}\b", sentence, re.IGNORECASE)
+                   for word in self.data.get("instructions", ()))
 
 
 def language_tag(locale: str | None) -> tuple[str, str]:

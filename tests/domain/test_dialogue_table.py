@@ -187,7 +187,7 @@ EXPECT: dict[str, Check] = {
     "streak": _says("streak"),
     "session_count": _says("last week"),
     "minutes_practised": _says("yesterday"),
-    "last_session": _says("You last practised"),
+    "last_session": _says("You last practiced"),
     "program_week": _says("week 1"),
     "on_track": _says("week"),
     "where_left_off": _in(Mode.OFFER_START, Mode.OFFER_RESUME, Mode.BETWEEN_STEPS),

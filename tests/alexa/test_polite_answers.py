@@ -31,3 +31,25 @@ def test_im_good_to_carry_on_keeps_the_place(user: Conversation) -> None:
     assert mode(user) == "offer_resume"
     declined = user.say("AMAZON.NoIntent")
     assert "keep that place" in declined and mode(user) == "offer_start"
+
+
+def test_a_setting_changed_at_the_offer_keeps_the_offer(user: Conversation) -> None:
+    screened_user(user)
+    user.launch()
+    user.say("AMAZON.NoIntent")                            # "Shall we start?"
+    brief = user.say("ChangeSettingIntent", Change=("less talking", "less_talking"))
+    assert "less talking" in brief.lower() and "Anything else?" not in brief
+    assert "Would you like to start?" in brief
+    assert mode(user) == "offer_start"
+    started = user.say("AMAZON.YesIntent")
+    assert "Reverse Kegels" in started and "You don't have a routine" not in started
+
+
+def test_a_question_at_the_resume_offer_comes_back_to_it(user: Conversation) -> None:
+    screened_user(user)
+    user.launch()                                          # "Shall I carry on from there?"
+    answer = user.say("HowLongIntent")
+    assert "minute" in answer and "round 2" in answer and "Shall we start?" not in answer
+    assert mode(user) == "offer_resume"
+    resumed = user.say("AMAZON.YesIntent")
+    assert "round 2" in resumed.lower()

@@ -47,7 +47,9 @@ def todays_routine(c: Talk, said: Said) -> Outcome:
 
 def how_long(c: Talk, said: Said) -> Outcome:
     position = c.session.position
-    if c.session.in_routine and position is not None:
+    # At "shall I carry on from there?", the time is what is left from the kept place.
+    resuming = c.session.mode is Mode.OFFER_RESUME
+    if (c.session.in_routine or resuming) and position is not None:
         steps = c.steps(position)
         left = [s for i, s in enumerate(steps) if i >= position.step
                 and step_exercise(s) not in position.skipped]

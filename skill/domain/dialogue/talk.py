@@ -226,6 +226,10 @@ class Talk:
         if self.ctx.new_session:
             # A one-shot question ("ask Release Coach how I'm doing") gets its answer and ends.
             return self.end(speech)
+        if self.session.mode in (Mode.OFFER_START, Mode.OFFER_RESUME):
+            # Asked in the middle of an offer ("less talking, please" to "shall we start?"):
+            # the offer is still the question, so it is asked again rather than dropped.
+            return self.ask(speech.extend(self.reprompt(self.session)), self.session.mode)
         speech.say(self.line("anything_else"))
         return self.ask(speech, Mode.IDLE)
 

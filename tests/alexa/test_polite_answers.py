@@ -53,3 +53,15 @@ def test_a_question_at_the_resume_offer_comes_back_to_it(user: Conversation) -> 
     assert mode(user) == "offer_resume"
     resumed = user.say("AMAZON.YesIntent")
     assert "round 2" in resumed.lower()
+
+
+def test_no_to_the_reminder_time_mid_routine_carries_on_without_a_goodbye(
+        user: Conversation) -> None:
+    screened_user(user)
+    user.launch()
+    user.say("AMAZON.YesIntent")                           # round 2 of reverse Kegels
+    asked = user.say("SetReminderIntent")                  # "remind me to do this daily"
+    assert "What time each day" in asked
+    no = user.say("AMAZON.NoIntent")
+    assert "haven't set a reminder" in no and "See you" not in no
+    assert "butterfly" in no and mode(user) == "between_steps" and user.session_open

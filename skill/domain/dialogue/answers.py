@@ -267,7 +267,8 @@ def confirm_delete(c: Talk, said: Said) -> Outcome:
 
 def delete_everything(c: Talk, said: Said) -> Outcome:
     outcome = c.end(c.say("deleted"), position=None, held=None, screened=False)
-    outcome.session.screened = False  # issue-18: not carried over from the deleted profile
+    # issue-18: not carried over from the deleted profile.
+    outcome.session.screened = outcome.session.notice_known = False
     outcome.delete_user = True
     return outcome
 

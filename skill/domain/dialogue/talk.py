@@ -90,7 +90,8 @@ class Talk:
 
     @property
     def screened(self) -> bool:
-        return self.ctx.profile.safety_notice_heard or self.session.screened
+        return self.ctx.profile.safety_notice_heard or self.session.screened or \
+            self.session.notice_known
 
     def place(self) -> Position | None:
         """The routine in hand: this session's, or else the one kept from before."""
@@ -249,10 +250,10 @@ class Talk:
         return Speech().say(phrase(f"{session.mode.value}_reprompt", example=self.example()))
 
     def _outcome(self, reply: Reply | None, session: Session) -> Outcome:
-        if self.ctx.profile.safety_notice_heard and not session.screened:
+        if self.ctx.profile.safety_notice_heard and not session.notice_known:
             # issue-18: the session remembers what the profile says, so that a later turn
             # whose read fails does not ask the safety questions again.
-            session = replace(session, screened=True)
+            session = replace(session, notice_known=True)
         if reply is not None:
             # A user who asked for a slower pace hears every reply a little slower.
             reply.rate = self.profile.settings.speaking_rate

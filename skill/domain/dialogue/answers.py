@@ -189,6 +189,9 @@ def minutes_practised(c: Talk, said: Said) -> Outcome:
     if (empty := _no_history(c)) is not None:
         return empty
     found = totals(c.profile, period, c.today)
+    if found.sessions == 0 and period != "all":  # "all" is never empty: see _no_history
+        # "You didn't practice yesterday", never "about 0 minutes, over 0 sessions".
+        return _with_progress_card(c, c.follow_up(c.say(f"minutes_none_{period}")))
     speech = c.say(f"minutes_{period}", minutes=c.count(found.minutes, "minute"),
                    sessions=c.count(found.sessions, "session"))
     return _with_progress_card(c, c.follow_up(speech))

@@ -82,7 +82,19 @@ def content(name: str, locale: str) -> dict[str, Any]:
     if base is None:
         raise FileNotFoundError(f"skill/data/{name} is missing for {language}")
     own = _read(name, tag) if tag != language else None
+    if own is None and tag in _words_shared():
+        own = _read(name, _words_shared()[tag])
     return merged(base, own) if own else base
+
+
+@cache
+def _words_shared() -> dict[str, str]:
+    """Locales that write as another does and have no file of their own: en-AU and en-IN
+    spell as en-GB ("programme", "practise"), so one overlay serves all three."""
+    data = json.loads(resources.files("skill").joinpath("data", "locales.json")
+                      .read_text(encoding="utf-8"))
+    shared: dict[str, str] = data["writes_as"]
+    return shared
 
 
 # ------------------------------------------------------------ the turn's language

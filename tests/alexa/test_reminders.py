@@ -459,7 +459,7 @@ def test_the_offer_comes_once_after_the_third_session_and_a_yes_sets_it_up(
         talk.say("AMAZON.NextIntent")
     offer = talk.say("FeelingGoodIntent")
     assert offer.endswith("I can set a daily reminder for the same time each day. Would you "
-                          "like a daily reminder to practise?") and talk.session_open
+                          "like a daily reminder to practice?") and talk.session_open
     assert "What time each day" in talk.say("AMAZON.YesIntent")
     answer = talk.say("SetReminderIntent", Time=("08:00", None))
     assert answer.startswith("Done. I'll remind you every day at 8 AM.")

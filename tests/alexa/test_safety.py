@@ -292,6 +292,21 @@ def test_the_screen_is_asked_again_briefly_after_three_months(
     assert stored(lambda_store).screened_on == user.now.date().isoformat()
 
 
+def test_a_side_question_never_lets_the_three_monthly_check_lapse(
+        user: Conversation, lambda_store: SqliteStore) -> None:
+    reach(user, lambda_store)
+    user.say("AMAZON.StopIntent")
+    user.later(days=92)
+    assert "has anything changed" in user.launch()
+    first = user.say("ProgressSummaryIntent")             # "how am I doing?" first
+    assert "session" in first, first
+    asked = user.say("StartRoutineIntent")                # then "start my routine"
+    assert "has anything changed" in asked.lower()
+    assert user.device.attributes.get("mode") == "rescreen"
+    user.say("AMAZON.NoIntent")
+    assert stored(lambda_store).screened_on == user.now.date().isoformat()
+
+
 def test_a_condition_said_during_the_screen_is_a_yes() -> None:
     # "I'm pregnant": the model's intent for it is issue 20's (Said "condition"); the domain
     # already hears it as a yes to the screen, pointing to a physiotherapist first.

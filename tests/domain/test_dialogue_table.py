@@ -187,7 +187,7 @@ EXPECT: dict[str, Check] = {
     "streak": _says("streak"),
     "session_count": _says("last week"),
     "minutes_practised": _says("yesterday"),
-    "last_session": _says("You last practised"),
+    "last_session": _says("You last practiced"),
     "program_week": _says("week 1"),
     "on_track": _says("week"),
     "where_left_off": _in(Mode.OFFER_START, Mode.OFFER_RESUME, Mode.BETWEEN_STEPS),
@@ -212,7 +212,10 @@ EXPECT: dict[str, Check] = {
     "cancel_confirmed": _both(_changed(ReminderChanged), _says("cancelled your daily reminder")),
     "keep_reminder": _both(_in(None), _says("stays at 8 AM")),
     "no_new_time": _both(_in(None), _says("stays at 8 AM")),
-    "no_reminder_time": _both(_in(None), _says("no reminder")),
+    # Goodbye, except mid-routine, where the routine goes on.
+    "no_reminder_time": lambda context, outcome, text: (
+        "no reminder" in text and _mode(outcome) is None) if not context.session.in_routine
+    else ("haven't set a reminder" in text and _mode(outcome) is Mode.BETWEEN_STEPS),
     "consent_answered": _both(_changed(ReminderChanged), _says("every day at 7 AM")),
     "hour_unclear": _both(_keeps_question, _says("5 in the morning, or 5 in the evening")),
     # "Nineteen", heard as 19:00, to "how many minutes?": nineteen minutes.
@@ -300,6 +303,7 @@ def test_help_repeat_fallback_and_no_answer_the_question_asked(mode: Mode, said:
         # "No" to the question is an answer to it, and a way out.
         assert outcome.session.mode is not mode
         assert any(w in text for w in ("no short routine", "no reminder", "stays at",
+                                       "haven't set a reminder",
                                        "see you", "goodbye", "take care")), text
     elif mode is not Mode.REMINDER_CONSENT:
         assert outcome.session.mode is mode

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import string
 from collections.abc import Iterator, Mapping
 from datetime import time
@@ -242,6 +243,44 @@ def test_british_english_says_programme_and_american_program() -> None:
     with speaking("en-US"):
         us = content.phrase("program_maintenance")
     assert "programme" in gb and "programme" not in us and "program" in us
+
+
+def english_texts(locale: str) -> list[str]:
+    """Every phrasing and exercise text the coach says in ``locale``."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, str):
+            found.append(node)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            for key, item in node.items():
+                if not str(key).startswith("_"):
+                    walk(item)
+
+    walk(content.content("phrases", locale))
+    walk(content.content("exercises", locale))
+    return [re.sub(r"\{[a-z_]+\}", "", text) for text in found]
+
+
+BRITISH_ONLY = re.compile(r"\b(programmes?|[Pp]ractis(e|ed|es|ing))\b")
+AMERICAN_ONLY = re.compile(r"\b(programs?|[Pp]ractic(ed|es|ing))\b")
+
+
+@pytest.mark.parametrize("locale", ["en-US", "en-CA"])
+def test_american_spelling_is_american_throughout(locale: str) -> None:
+    texts = english_texts(locale)
+    assert len(texts) > 300 and any(AMERICAN_ONLY.search(t) for t in texts)
+    assert [t for t in texts if BRITISH_ONLY.search(t)] == []
+
+
+@pytest.mark.parametrize("locale", ["en-GB", "en-AU", "en-IN"])
+def test_british_spelling_is_british_throughout(locale: str) -> None:
+    texts = english_texts(locale)
+    assert len(texts) > 300 and any(BRITISH_ONLY.search(t) for t in texts)
+    assert [t for t in texts if AMERICAN_ONLY.search(t)] == []
 
 
 def test_spanish_is_spanish_in_words_grammar_and_names() -> None:

@@ -269,3 +269,12 @@ def test_a_round_that_is_not_the_last_ends_with_a_real_rest() -> None:
         assert "rest" in first.cues[-1].text.lower() and first.cues[-1].pause >= 10
         last = narrate(rounds[-1], random.Random(0))
         assert last.cues[-1].pause == 0
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_less_talking_says_never_strain_once_in_the_set_up(seed: int) -> None:
+    # issue 16 keeps "never push or strain" in every mode; said twice within seconds, in
+    # a mode the user chose for fewer words, it is only noise.
+    script = narrate(ReleaseSet(10, 3), random.Random(seed), Settings(brief=True))
+    opening = " ".join(c.text for c in script.cues[:3]).lower()
+    assert len(re.findall(r"strain", opening)) == 1, opening

@@ -598,7 +598,7 @@ def test_a_piped_run_lives_several_days(tmp_path: Path) -> None:
     lines = out.splitlines()
     assert lines[0] == "(clock: Monday 2 March 2026, 07:30 GMT)"
     assert "(time passes: Tuesday 3 March 2026, 07:30 GMT)" in lines
-    assert "Alexa: You last practised yesterday" in out
+    assert "Alexa: You last practiced yesterday" in out
     # The first silence is answered with the reprompt, spoken; the second ends the session.
     silent = lines.index("you> (says nothing)")
     assert lines[silent + 1] == ("Alexa: Say next for the butterfly stretch, repeat to do "

@@ -47,7 +47,9 @@ def todays_routine(c: Talk, said: Said) -> Outcome:
 
 def how_long(c: Talk, said: Said) -> Outcome:
     position = c.session.position
-    if c.session.in_routine and position is not None:
+    # At "shall I carry on from there?", the time is what is left from the kept place.
+    resuming = c.session.mode is Mode.OFFER_RESUME
+    if (c.session.in_routine or resuming) and position is not None:
         steps = c.steps(position)
         left = [s for i, s in enumerate(steps) if i >= position.step
                 and step_exercise(s) not in position.skipped]
@@ -187,6 +189,9 @@ def minutes_practised(c: Talk, said: Said) -> Outcome:
     if (empty := _no_history(c)) is not None:
         return empty
     found = totals(c.profile, period, c.today)
+    if found.sessions == 0 and period != "all":  # "all" is never empty: see _no_history
+        # "You didn't practice yesterday", never "about 0 minutes, over 0 sessions".
+        return _with_progress_card(c, c.follow_up(c.say(f"minutes_none_{period}")))
     speech = c.say(f"minutes_{period}", minutes=c.count(found.minutes, "minute"),
                    sessions=c.count(found.sessions, "session"))
     return _with_progress_card(c, c.follow_up(speech))
@@ -265,7 +270,8 @@ def confirm_delete(c: Talk, said: Said) -> Outcome:
 
 def delete_everything(c: Talk, said: Said) -> Outcome:
     outcome = c.end(c.say("deleted"), position=None, held=None, screened=False)
-    outcome.session.screened = False  # issue-18: not carried over from the deleted profile
+    # issue-18: not carried over from the deleted profile.
+    outcome.session.screened = outcome.session.notice_known = False
     outcome.delete_user = True
     return outcome
 

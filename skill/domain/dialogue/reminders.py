@@ -196,7 +196,10 @@ def no_reminder_time(c: Talk, said: Said) -> Outcome:
     after the third session is never made to someone who has just said no)."""
     if state_of(c.profile).offered_on is None:
         c.changes.append(ReminderChanged(offered(c.profile, c.today)))
-    return _answered(c, c.say("reminder_offer_declined"))
+    if c.session.in_routine:
+        # Mid-routine, no goodbye ("see you next time"): the routine goes on.
+        return c.follow_up(c.say("reminder_not_answered"))
+    return c.end(c.say("reminder_offer_declined"))
 
 
 def no_new_time(c: Talk, said: Said) -> Outcome:

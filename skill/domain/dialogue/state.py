@@ -137,7 +137,10 @@ class Session:
     ``position`` is the routine in hand; ``held`` is a daily routine set aside while a
     single exercise is done mid-routine; ``in_routine`` says that a routine is under way
     in this session, so a side question ends by offering to carry on; ``screened``
-    remembers the safety questions were passed even when the store cannot be reached.
+    says the safety questions were passed in this session (so the three-monthly "has
+    anything changed?" is asked once, before exercise, whatever was said first), and
+    ``notice_known`` that the profile said they had been passed before, remembered so
+    that a later turn whose read fails does not ask them again.
     """
 
     mode: Mode = Mode.IDLE
@@ -146,6 +149,7 @@ class Session:
     in_routine: bool = False
     pending: Pending | None = None
     screened: bool = False
+    notice_known: bool = False
     offer: Offer | None = None
     # issue 16: the offer to ease back in after a break was answered in this session.
     welcomed_back: bool = False
@@ -160,6 +164,7 @@ class Session:
             "in_routine": self.in_routine,
             "pending": self.pending.to_dict() if self.pending else None,
             "screened": self.screened,
+            "notice_known": self.notice_known,
             "offer": self.offer.to_dict() if self.offer else None,
             "welcomed_back": self.welcomed_back,
             "noticed": self.noticed,
@@ -179,6 +184,7 @@ class Session:
             in_routine=raw.get("in_routine") is True,
             pending=Pending.parse(raw.get("pending")),
             screened=raw.get("screened") is True,
+            notice_known=raw.get("notice_known") is True,
             offer=Offer.parse(raw.get("offer")),
             welcomed_back=raw.get("welcomed_back") is True,
             noticed=raw.get("noticed") is True,

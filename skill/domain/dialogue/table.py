@@ -94,8 +94,12 @@ TABLE: dict[str, dict[Mode | str, Behaviour]] = {
                           M.REMINDER_CANCEL: r.keep_reminder,
                           M.DOCTOR_CHECKED: s.not_checked_yet, M.RESCREEN: s.nothing_changed,
                           M.EASE_BACK: s.carry_on_as_before},
+    # "I'm good" / "no, it's fine" to "shall we start?" may be a yes or a polite no:
+    # the question is asked again, never replaced by a menu.
     "feel_good":         {ANY: a.what_would_you_like, M.FEEL_CHECK: s.felt_good,
-                          M.CHECK_IN: s.feeling_fine, M.BETWEEN_STEPS: nav.next_step},
+                          M.CHECK_IN: s.feeling_fine, M.BETWEEN_STEPS: nav.next_step,
+                          M.OFFER_START: s.ask_again, M.OFFER_RESUME: s.ask_again,
+                          M.OFFER_WEEK_UP: s.ask_again, M.OFFER_REMINDER: s.ask_again},
     # issue 16: "I'm pregnant", "I had a hip replacement": a condition the screen asks about.
     "condition":         {ANY: s.condition_mentioned, M.SAFETY_SCREEN: s.screen_says_see_physio,
                           M.RESCREEN: s.something_changed, M.SCREEN_CLEARED: s.ask_again},

@@ -90,7 +90,8 @@ class Talk:
 
     @property
     def screened(self) -> bool:
-        return self.ctx.profile.safety_notice_heard or self.session.screened
+        return self.ctx.profile.safety_notice_heard or self.session.screened or \
+            self.session.notice_known
 
     def place(self) -> Position | None:
         """The routine in hand: this session's, or else the one kept from before."""
@@ -226,6 +227,10 @@ class Talk:
         if self.ctx.new_session:
             # A one-shot question ("ask Release Coach how I'm doing") gets its answer and ends.
             return self.end(speech)
+        if self.session.mode in (Mode.OFFER_START, Mode.OFFER_RESUME):
+            # Asked in the middle of an offer ("less talking, please" to "shall we start?"):
+            # the offer is still the question, so it is asked again rather than dropped.
+            return self.ask(speech.extend(self.reprompt(self.session)), self.session.mode)
         speech.say(self.line("anything_else"))
         return self.ask(speech, Mode.IDLE)
 
@@ -245,10 +250,10 @@ class Talk:
         return Speech().say(phrase(f"{session.mode.value}_reprompt", example=self.example()))
 
     def _outcome(self, reply: Reply | None, session: Session) -> Outcome:
-        if self.ctx.profile.safety_notice_heard and not session.screened:
+        if self.ctx.profile.safety_notice_heard and not session.notice_known:
             # issue-18: the session remembers what the profile says, so that a later turn
             # whose read fails does not ask the safety questions again.
-            session = replace(session, screened=True)
+            session = replace(session, notice_known=True)
         if reply is not None:
             # A user who asked for a slower pace hears every reply a little slower.
             reply.rate = self.profile.settings.speaking_rate

@@ -33,9 +33,12 @@ class Language:
         return category(rules, number)
 
     def count(self, number: int, noun: str) -> str:
-        """``count(1, "session")`` -> "1 session"; ``count(3, "session")`` -> "3 sessions"."""
+        """``count(1, "session")`` -> "1 session"; ``count(3, "session")`` -> "3 sessions".
+
+        A noun may say an exact number its own way, as ICU messages do ("=0": "no
+        sessions", so "with no sessions this week", never "with 0 sessions")."""
         forms: Mapping[str, str] = self.data["counts"][noun]
-        form = forms.get(self.plural(number), forms[OTHER])
+        form = forms.get(f"={number}") or forms.get(self.plural(number), forms[OTHER])
         return form.format(count=number)
 
     def ordinal(self, number: int) -> str:

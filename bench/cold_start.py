@@ -6,6 +6,7 @@ Usage::
     python -m bench.cold_start --root DIR      # another checkout (say, main) for comparison
     python -m bench.cold_start --runs 30
     python -m bench.cold_start --source        # the skill without byte code
+    python -m bench.cold_start --locale es-MX  # the launch from a Spanish device
 
 Each run is a new Python process that does what the Lambda runtime does: put
 ``lambda/`` and the code's root on ``sys.path``, import ``lambda_function``, then call
@@ -37,6 +38,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-release-coach"
@@ -132,14 +134,15 @@ def dynamodb_stand_in() -> Iterator[str]:
         server.server_close()
 
 
-def _run(probe: str, root: Path | None, endpoint: str, tmp: str) -> dict[str, float]:
+def _run(probe: str, root: Path | None, endpoint: str, tmp: str,
+         launch: dict[str, Any]) -> dict[str, float]:
     env = {"PATH": "/usr/bin:/bin", "LOG_LEVEL": "ERROR", "TABLE_NAME": "bench",
            "SKILL_ID": SKILL_ID, "AWS_LAMBDA_FUNCTION_NAME": "release-coach-bench",
            "AWS_ENDPOINT_URL_DYNAMODB": endpoint, "AWS_REGION": "us-east-1",
            "AWS_DEFAULT_REGION": "us-east-1", "AWS_ACCESS_KEY_ID": "bench",
            "AWS_SECRET_ACCESS_KEY": "bench", "PYTHONDONTWRITEBYTECODE": "1"}
     done = subprocess.run([sys.executable, "-c", probe, str(root or "")], env=env,
-                          input=json.dumps(LAUNCH), capture_output=True, text=True,
+                          input=json.dumps(launch), capture_output=True, text=True,
                           check=True, cwd=tmp, timeout=120)
     if '"level": "ERROR"' in done.stderr:
         raise SystemExit(f"the probe logged an error: {done.stderr[-2000:]}")
@@ -164,19 +167,21 @@ def shipped_copy(root: Path, destination: Path, bytecode: bool) -> Path:
     return destination
 
 
-def measure(root: Path, runs: int, endpoint: str,
-            bytecode: bool = True) -> dict[str, dict[str, list[float]]]:
+def measure(root: Path, runs: int, endpoint: str, bytecode: bool = True,
+            locale: str = "en-US") -> dict[str, dict[str, list[float]]]:
     """Both kinds, one run of each in turn, so that the machine's load falls on both."""
     results: dict[str, dict[str, list[float]]] = {
         name: {"import_ms": [], "first_invoke_ms": [], "total_ms": []}
         for name in ("release coach", "bare ASK SDK skill")}
     with tempfile.TemporaryDirectory() as tmp:
         copy = shipped_copy(root, Path(tmp) / "artifact", bytecode)
+        launch: dict[str, Any] = json.loads(json.dumps(LAUNCH))
+        launch["request"]["locale"] = locale
         probes = {"release coach": (_SKILL_PROBE, copy),
                   "bare ASK SDK skill": (_BARE_PROBE, None)}
         for _ in range(runs):
             for name, (probe, probe_root) in probes.items():
-                for key, value in _run(probe, probe_root, endpoint, tmp).items():
+                for key, value in _run(probe, probe_root, endpoint, tmp, launch).items():
                     results[name][key].append(value)
     return results
 
@@ -187,12 +192,15 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--source", action="store_true",
                         help="the skill without byte code (the artifact before issue 17)")
+    parser.add_argument("--locale", default="en-US",
+                        help="the launch request's locale (default en-US)")
     args = parser.parse_args()
     root = args.root.resolve()
     with dynamodb_stand_in() as endpoint:
-        runs = measure(root, args.runs, endpoint, bytecode=not args.source)
+        runs = measure(root, args.runs, endpoint, bytecode=not args.source, locale=args.locale)
     one, five, _ = os.getloadavg()
-    print(f"{root}, {'source only' if args.source else 'byte code'}  ({args.runs} fresh "
+    print(f"{root}, {args.locale}, {'source only' if args.source else 'byte code'}  "
+          f"({args.runs} fresh "
           f"processes each, interleaved by kind; load average {one:.2f}, {five:.2f} (5 min))")
     print(f"{'run':<20} {'import ms':>10} {'invoke ms':>10} {'total ms':>10} "
           f"{'p25':>7} {'p75':>7}")

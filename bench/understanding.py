@@ -1,6 +1,7 @@
 """How well the interaction models understand people: the corpus score, by locale and need.
 
-The corpus (``tests/understanding/corpus.txt``) holds phrasings written from the needs people
+The corpus of a language (``tests/understanding/corpus.txt`` for English,
+``corpus.<lang>.txt`` for another: ``corpus.es.txt``) holds phrasings written from the needs people
 have and the ways they talk, independently of the models' samples, each with the intents
 (and slot values) that fit it. A statistical stand-in for Alexa's language understanding,
 trained on one locale's model alone (:mod:`skill.hosts.console_hearing`), hears each phrase;
@@ -10,7 +11,8 @@ A "must never" hit is a phrase that reaches an intent with consequences (a pain 
 stops the session, a deletion, a reminder set, changed or cancelled, a settings or program
 change) that is not one of its fitting intents.
 
-    python -m bench.understanding                 # every en-* locale, misses by need
+    python -m bench.understanding                 # every shipped locale, misses by need
+    python -m bench.understanding --locale es-MX  # a draft's locale too
     python -m bench.understanding --locale en-GB --console
     python -m bench.understanding --models DIR    # models in another folder (e.g. an old commit's)
 
@@ -31,12 +33,28 @@ from pathlib import Path
 from typing import Any
 
 from skill.hosts.console_hearing import Heard, Hearing, hearing_for
-from skill.hosts.console_matcher import MODELS_DIR, Match, ModelMatcher
+from skill.hosts.console_matcher import (
+    DRAFTS_DIR,
+    MODELS_DIR,
+    Match,
+    ModelMatcher,
+    draft_locales,
+    locales,
+)
+from skill.hosts.console_spoken import spoken_for
 from skill.hosts.console_understanding import CONSEQUENTIAL, Understanding
 
-CORPUS = Path(__file__).resolve().parents[1] / "tests" / "understanding" / "corpus.txt"
-LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
+CORPUS_DIR = Path(__file__).resolve().parents[1] / "tests" / "understanding"
+CORPUS = CORPUS_DIR / "corpus.txt"
+# Every shipped locale, discovered from interaction_models/<locale>.json.
+LOCALES = locales()
 GOAL = 0.90
+
+
+def corpus_path(locale: str) -> Path:
+    """The corpus ``locale`` is scored on: its language's (English's is ``corpus.txt``)."""
+    language = locale.split("-")[0]
+    return CORPUS if language == "en" else CORPUS_DIR / f"corpus.{language}.txt"
 
 BUILT_IN_SHORT_NAMES = frozenset({
     "Yes", "No", "Stop", "Cancel", "Help", "Fallback", "Next", "Previous", "Repeat", "Pause",
@@ -191,13 +209,26 @@ def score(locale: str, listener: Listener, phrases: Iterable[Phrase]) -> Score:
 
 
 def load_model(locale: str, model_dir: Path = MODELS_DIR) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((model_dir / f"{locale}.json").read_text("utf-8"))
+    path = model_dir / f"{locale}.json"
+    if not path.is_file() and model_dir == MODELS_DIR:
+        path = DRAFTS_DIR / f"{locale}.json"
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
     return data
+
+
+def hearing_of(locale: str, model: dict[str, Any], cache: Path | None = None) -> Hearing:
+    """The stand-in for ``locale``'s ``model``, hearing its language's numbers and times."""
+    return hearing_for(model, cache, spoken_for(locale))
+
+
+def understanding_of(locale: str, model: dict[str, Any], hearing: Hearing) -> Understanding:
+    """The console's matcher for ``locale``: the model's samples, then ``hearing``."""
+    return Understanding(ModelMatcher(model, spoken_for(locale)), hearing)
 
 
 def model_samples(model: dict[str, Any]) -> set[str]:
     """Every sample of the model, slots included, in console-normalised words."""
-    matcher = ModelMatcher(model)
+    matcher = ModelMatcher(model)  # its own samples only: no language's built-in phrases
     return {sample.normalised for sample in matcher.samples if not sample.built_in}
 
 
@@ -233,8 +264,8 @@ def report(scores: Sequence[Score], out: Any = sys.stdout, misses: bool = True) 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--locale", action="append", choices=LOCALES,
-                        help="score only this locale (repeatable); default every en-* locale")
+    parser.add_argument("--locale", action="append", choices=[*LOCALES, *draft_locales()],
+                        help="score only this locale (repeatable); default every shipped one")
     parser.add_argument("--models", type=Path, default=MODELS_DIR,
                         help="folder holding the <locale>.json models (default the project's)")
     parser.add_argument("--console", action="store_true",
@@ -242,22 +273,27 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "the stand-in)")
     parser.add_argument("--no-misses", action="store_true", help="only the tables")
     args = parser.parse_args(argv)
-    phrases = load_corpus()
-    scores = []
-    started = time.perf_counter()
-    for locale in args.locale or LOCALES:
-        model = load_model(locale, args.models)
-        scores.append(score(locale, stand_in(hearing_for(model)), phrases))
-    print(f"(stand-ins trained and scored in {time.perf_counter() - started:.1f} s)")
-    report(scores, misses=not args.no_misses)
-    if args.console:
-        console_scores = []
-        for locale in args.locale or LOCALES:
+    wanted = args.locale or LOCALES
+    for language in dict.fromkeys(locale.split("-")[0] for locale in wanted):
+        # One table a language: each corpus has its own needs and phrasings.
+        chosen = [locale for locale in wanted if locale.startswith(f"{language}-")]
+        phrases = load_corpus(corpus_path(chosen[0]))
+        scores = []
+        started = time.perf_counter()
+        for locale in chosen:
             model = load_model(locale, args.models)
-            understanding = Understanding(ModelMatcher(model), hearing_for(model))
-            console_scores.append(score(locale, understanding.listen, phrases))
-        print("\nthe console's matcher")
-        report(console_scores, misses=False)
+            scores.append(score(locale, stand_in(hearing_of(locale, model)), phrases))
+        print(f"(stand-ins trained and scored in {time.perf_counter() - started:.1f} s)")
+        report(scores, misses=not args.no_misses)
+        if args.console:
+            console_scores = []
+            for locale in chosen:
+                model = load_model(locale, args.models)
+                understanding = understanding_of(locale, model, hearing_of(locale, model))
+                console_scores.append(score(locale, understanding.listen, phrases))
+            print("\nthe console's matcher")
+            report(console_scores, misses=False)
+        print()
     return 0
 
 

@@ -14,9 +14,17 @@ the build refuses, unless ``--development`` says the package is only for the dev
 console. In every build the icons in ``infra/skill-package/assets/images`` must be PNGs
 of the sizes Alexa asks for (108 x 108 and 512 x 512); they are copied to ``assets/images``.
 
+Each locale's store listing and policy links are a file of their own,
+``infra/skill-package/locales/<locale>.json`` (``{"publishingInformation": {name, summary,
+description, examplePhrases, keywords, smallIconUri, largeIconUri}, "privacyAndCompliance":
+{privacyPolicyUrl, termsOfUseUrl}}``), merged into ``skill.json``'s
+``publishingInformation.locales`` and ``privacyAndCompliance.locales``; the distribution
+countries are the locales' countries. A new locale is a new file, never an edit here.
+
 Layout produced (what ``ask deploy`` / ``ask smapi`` expect)::
 
     build/skill-package/skill.json                              <- infra/skill-package/skill.json
+                                                                   + skill-package/locales/*.json
     build/skill-package/interactionModels/custom/<locale>.json  <- interaction_models/<locale>.json
     build/skill-package/assets/images/*.png                     <- infra/skill-package/assets/images
 
@@ -40,6 +48,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = ROOT / "infra" / "skill-package" / "skill.json"
+LISTINGS = ROOT / "infra" / "skill-package" / "locales"
 IMAGES = ROOT / "infra" / "skill-package" / "assets" / "images"
 ICON_SIZES = {"smallIconUri": (108, 108), "largeIconUri": (512, 512)}
 ICON_FILES = {"smallIconUri": "small-icon-108.png", "largeIconUri": "large-icon-512.png"}
@@ -55,6 +64,28 @@ LOCALE_FILE = re.compile(r"^[a-z]{2}-[A-Z]{2}\.json$")
 def model_files(model_dir: Path = MODEL_DIR) -> list[Path]:
     """``interaction_models/<locale>.json`` files (not the generator script or anything else)."""
     return sorted(p for p in model_dir.iterdir() if p.is_file() and LOCALE_FILE.match(p.name))
+
+
+def merged_manifest(manifest_path: Path | None = None,
+                    listings: Path | None = None) -> dict[str, Any]:
+    """``skill.json`` with every locale's listing and policy links merged in."""
+    data: dict[str, Any] = json.loads((manifest_path or MANIFEST).read_text(encoding="utf-8"))
+    body = data["manifest"]
+    publishing = body["publishingInformation"]
+    privacy = body["privacyAndCompliance"]
+    for path in sorted((listings or LISTINGS).glob("*.json")):
+        if not LOCALE_FILE.match(path.name):
+            raise SystemExit(f"{path.name}: a listing is named after its locale (es-MX.json)")
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        publishing.setdefault("locales", {})[path.stem] = entry["publishingInformation"]
+        privacy.setdefault("locales", {})[path.stem] = entry["privacyAndCompliance"]
+    publishing["distributionCountries"] = sorted(
+        {locale.split("-")[1] for locale in publishing.get("locales", {})})
+    return data
+
+
+def render(manifest: dict[str, Any]) -> str:
+    return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -107,12 +138,13 @@ def build(out_dir: Path = OUT_DIR, *, development: bool = False) -> list[Path]:
     Refuses (``SystemExit``) a submission package with placeholder URLs unless
     ``development``, and any package whose icons are missing or the wrong size.
     """
-    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    manifest = merged_manifest(MANIFEST, LISTINGS)
     problems = icon_problems() + ([] if development else submission_problems(manifest))
     if problems:
         raise SystemExit("not building the skill package:\n  " + "\n  ".join(problems)
                          + ("" if development else
-                            "\n(edit infra/skill-package/skill.json, or pass --development "
+                            "\n(edit infra/skill-package/skill.json and locales/*.json, or pass "
+                            "--development "
                             "for a package only for the developer console)"))
     manifest_locales = set(manifest["manifest"]["publishingInformation"]["locales"])
     models = model_files()
@@ -127,7 +159,7 @@ def build(out_dir: Path = OUT_DIR, *, development: bool = False) -> list[Path]:
     custom = out_dir / "interactionModels" / "custom"
     custom.mkdir(parents=True)
     written = [out_dir / MANIFEST.name]
-    shutil.copyfile(MANIFEST, written[0])
+    written[0].write_text(render(manifest), encoding="utf-8")
     for model in models:
         destination = custom / model.name
         shutil.copyfile(model, destination)

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Generate the non-US Alexa interaction models from the hand-written en-US source.
+"""Generate the Alexa interaction models: the English locales from the hand-written en-US
+source, every other language from its module in ``languages/``.
 
-``en-US.json`` is the single hand-maintained model. Every other locale is derived
+``en-US.json`` is the single hand-maintained model. The other English locales are derived
 from it by this script, which holds *only* the locale-specific differences:
 
 * spelling variants (e.g. "practise", "programme", "summarise") - added as extra
@@ -12,6 +13,12 @@ from it by this script, which holds *only* the locale-specific differences:
 
 Authoring rule for en-US: use "practice" only as a verb (the noun stays
 "practice" in every locale, so a noun use would get a wrong "practise" variant).
+
+Another language is one file, ``languages/<lang>.py`` (``es.py``: es-US, es-MX, es-ES),
+discovered here and exposing ``models() -> dict[locale, model]`` (deterministic) and the
+words its store listing and invocation name are checked with (``RULES``, a
+:class:`LanguageRules` mapping). A module with ``DRAFT = True`` writes into ``drafts/``: a
+language under way, checked but not shipped (no locale the skill package declares).
 
 Usage::
 
@@ -25,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import importlib.util
 import json
 import re
 import sys
@@ -34,6 +42,8 @@ from pathlib import Path
 from typing import Any
 
 MODEL_DIR = Path(__file__).resolve().parent
+LANGUAGES_DIR = "languages"
+DRAFTS_DIR = "drafts"
 SOURCE_LOCALE = "en-US"
 
 # --- spelling rules: US word -> locale word (whole words only, never inside {Slot}) ---
@@ -218,14 +228,61 @@ def render(model: Mapping[str, Any]) -> str:
     return json.dumps(model, indent=2, ensure_ascii=False) + "\n"
 
 
+# What a language's example phrases and invocation name are checked with (Amazon's rules
+# in that language): the words that open a skill or ask it something, the connecting words
+# and the wake words an invocation name may not hold, and the health disclaimer its store
+# description must carry. ``open``/``ask`` are example-phrase forms with ``{invocation}``
+# (and ``{utterance}``, a sample of the locale's model).
+ENGLISH_RULES: Mapping[str, Sequence[str]] = {
+    "launch_words": ("ask", "begin", "enable", "launch", "load", "open", "play", "resume",
+                     "run", "start", "talk", "tell", "use"),
+    "connecting_words": ("to", "from", "in", "using", "with", "about", "for", "that", "by",
+                         "if", "and", "whether"),
+    "wake_words": ("alexa", "amazon", "echo", "computer", "skill", "app"),
+    "open": ("Alexa, open {invocation}",),
+    "ask": ("Alexa, ask {invocation} to {utterance}",),
+    "disclaimer": ("not a substitute for professional medical advice",
+                   "Stop any exercise that causes pain"),
+}
+
+
+def language_modules(model_dir: Path = MODEL_DIR) -> dict[str, Any]:
+    """Each ``languages/<lang>.py`` module, by language code, loaded from its file."""
+    found: dict[str, Any] = {}
+    for path in sorted((model_dir / LANGUAGES_DIR).glob("[a-z][a-z].py")):
+        spec = importlib.util.spec_from_file_location(f"interaction_models_{path.stem}", path)
+        if spec is None or spec.loader is None:
+            raise ImportError(f"cannot load {path}")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # a dataclass looks its module up while it is built
+        spec.loader.exec_module(module)
+        found[path.stem] = module
+    return found
+
+
+def rules(language: str, model_dir: Path = MODEL_DIR) -> Mapping[str, Sequence[str]]:
+    """The listing and invocation rules of ``language`` ("en", "es", ...)."""
+    if language == "en":
+        return ENGLISH_RULES
+    module_rules: Mapping[str, Sequence[str]] = language_modules(model_dir)[language].RULES
+    return module_rules
+
+
 def generate(model_dir: Path = MODEL_DIR) -> dict[Path, str]:
     """Map each generated file path to its expected contents."""
     source_path = model_dir / f"{SOURCE_LOCALE}.json"
     source = json.loads(source_path.read_text(encoding="utf-8"))
-    return {
+    files = {
         model_dir / f"{code}.json": render(build(source, locale))
         for code, locale in LOCALES.items()
     }
+    for language, module in language_modules(model_dir).items():
+        folder = model_dir / DRAFTS_DIR if getattr(module, "DRAFT", False) else model_dir
+        for code, model in module.models().items():
+            if not code.startswith(f"{language}-"):
+                raise ValueError(f"{LANGUAGES_DIR}/{language}.py makes a {code} model")
+            files[folder / f"{code}.json"] = render(model)
+    return files
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -244,8 +301,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         stale.append(path)
         if not args.check:
+            path.parent.mkdir(exist_ok=True)
             path.write_text(text, encoding="utf-8")
-            print(f"wrote {path.name}")
+            print(f"wrote {path.parent.name}/{path.name}")
 
     if args.check and stale:
         names = ", ".join(p.name for p in stale)

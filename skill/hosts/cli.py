@@ -64,7 +64,7 @@ def _add_store_options(parser: argparse.ArgumentParser) -> None:
                              "(honours AWS_ENDPOINT_URL_DYNAMODB for a local server)")
 
 
-def console_hearing(model: dict[str, Any]) -> Any:
+def console_hearing(model: dict[str, Any], spoken: Any) -> Any:
     """The console's statistical stand-in for Alexa's understanding, training (once per
     model, then cached) while the first lines are answered from the model's own samples;
     ``None`` without the console extra, when only the samples are understood."""
@@ -78,7 +78,7 @@ def console_hearing(model: dict[str, Any]) -> Any:
               file=sys.stderr)
         return None
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearing")
-    future = pool.submit(hearing_for, model)
+    future = pool.submit(hearing_for, model, None, spoken)
     pool.shutdown(wait=False)  # the future outlives the pool; nothing else is submitted
     return future
 
@@ -88,6 +88,7 @@ def chat(args: argparse.Namespace) -> int:
     from skill.hosts.console import Console, main_loop
     from skill.hosts.console_clock import Clock, device_zone, parse_clock
     from skill.hosts.console_matcher import ModelMatcher, load_model
+    from skill.hosts.console_spoken import spoken_for
     from skill.hosts.console_understanding import Understanding
     from skill.hosts.envelopes import Device
 
@@ -108,7 +109,9 @@ def chat(args: argparse.Namespace) -> int:
     device = Device(user_id=f"amzn1.ask.account.console-{args.user}", locale=args.locale,
                     apl=args.screen)
     model = load_model(args.locale)
-    console = Console(app, device, Understanding(ModelMatcher(model), console_hearing(model)),
+    spoken = spoken_for(args.locale)
+    console = Console(app, device, Understanding(ModelMatcher(model, spoken),
+                                                 console_hearing(model, spoken)),
                       sys.stdout, real_time=args.real_time, clock=Clock(start), zone=local)
     main_loop(console)
     return 0
@@ -208,6 +211,7 @@ def _positive(text: str) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from skill.hosts.console_matcher import draft_locales, locales
     from skill.hosts.web.options import ServerOptions
 
     root = argparse.ArgumentParser(prog="release-coach", description=__doc__)
@@ -215,8 +219,8 @@ def parser() -> argparse.ArgumentParser:
 
     talk = commands.add_parser("chat", help="talk to the skill in this terminal")
     talk.add_argument("--user", default="local", help="who is talking (each has own progress)")
-    talk.add_argument("--locale", default="en-US",
-                      choices=["en-US", "en-GB", "en-CA", "en-AU", "en-IN"])
+    talk.add_argument("--locale", default="en-US", choices=[*locales(), *draft_locales()],
+                      help="the device's locale: every shipped one, and languages under way")
     talk.add_argument("--real-time", action="store_true",
                       help="speak each stretch of words as its pauses really elapse")
     talk.add_argument("--screen", action="store_true",

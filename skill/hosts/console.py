@@ -29,10 +29,6 @@ from skill.hosts.console_rendering import render, segments
 from skill.hosts.console_understanding import Understanding
 from skill.hosts.envelopes import Device
 
-LAUNCH_WORDS = ("open", "launch", "start", "begin", "load", "run", "use")
-ONE_SHOT_WORDS = ("ask", "tell")
-EXIT_WORDS = ("exit", "quit", "goodbye", "bye")
-
 COMMANDS_HELP = ("/later 1d (or 3h, 45m, 1d 2h): walk away and come back that much later; "
                  "/silence or a blank line: say nothing; /now: show the clock; "
                  "/touch next|repeat|pause: press a button on the screen (--screen); /help")
@@ -50,6 +46,7 @@ class Console:
         self.app = app
         self.device = device
         self.matcher = matcher if isinstance(matcher, Understanding) else Understanding(matcher)
+        self.spoken = self.matcher.matcher.spoken
         # The (intent, slot) the skill asked for with Dialog.ElicitSlot, while it asks.
         self.eliciting: tuple[str, str] | None = None
         self.out = out
@@ -77,7 +74,7 @@ class Console:
             return
         self.silences = 0
         # "exit" closes a session on any device, unless the model claims the words itself.
-        if words in EXIT_WORDS and words not in self.matcher.literals:
+        if words in self.spoken.exit_words and words not in self.matcher.literals:
             if self.in_session:
                 self._send(self.device.session_ended("USER_INITIATED", now=self.clock.now()))
             self._print("(session closed)")
@@ -152,9 +149,11 @@ class Console:
     def _strip_invocation(self, words: str) -> str | None:
         """What follows the invocation name, or ``None`` if the skill is not named."""
         name = re.escape(self.matcher.invocation)
-        starters = "|".join(LAUNCH_WORDS + ONE_SHOT_WORDS)
+        spoken = self.spoken
+        starters = "|".join(map(re.escape, spoken.launch_words + spoken.one_shot_words))
+        connecting = "|".join(map(re.escape, spoken.connecting_words))
         found = re.fullmatch(
-            rf"(?:(?:{starters})\s+)?{name}(?:\s+(?:to|for|about|if|whether))?"
+            rf"(?:(?:{starters})\s+)?{name}(?:\s+(?:{connecting}))?"
             rf"(?:\s+(?P<rest>.*))?", words)
         if not found:
             return None

@@ -28,13 +28,8 @@ from typing import Any
 
 import numpy as np
 
-from skill.hosts.console_matcher import (
-    BUILT_IN_PHRASES,
-    Match,
-    ModelMatcher,
-    built_in_slot_value,
-    normalise,
-)
+from skill.hosts.console_matcher import Match, ModelMatcher, normalise
+from skill.hosts.console_spoken import ENGLISH, Spoken
 
 FALLBACK = "AMAZON.FallbackIntent"
 # The share of the model's own samples (each scored by a classifier that never saw it)
@@ -50,18 +45,9 @@ CLASS_WEIGHT = "balanced"
 # Slots a carrier can leave empty and still be the carrier heard ("an hour later" says
 # by how much; "later" alone does not).
 OPTIONAL = frozenset({"By"})
-# Fills for Amazon's built-in slot types, as people say them.
-BUILT_IN_FILLS: Mapping[str, Sequence[str]] = {
-    "AMAZON.NUMBER": ("five", "ten", "fifteen", "twenty", "three", "thirty"),
-    "AMAZON.TIME": ("seven am", "six thirty pm", "the morning", "eight", "the evening",
-                    "half past six", "nine oclock", "noon"),
-    "AMAZON.DURATION": ("an hour", "half an hour", "two hours", "thirty minutes",
-                        "ten minutes", "fifteen minutes"),
-}
 CHAR_NGRAMS = (2, 4)
 WORD_NGRAMS = (1, 2)
 _SLOT_RE = re.compile(r"\{(\w+)\}")
-ARTICLES = frozenset({"a", "an", "and"})
 
 
 def features(text: str) -> list[str]:
@@ -142,7 +128,8 @@ def _slot_types(language: Mapping[str, Any]) -> dict[str, list[str]]:
             for t in language.get("types", [])}
 
 
-def training_set(model: Mapping[str, Any]) -> tuple[list[str], list[str], list[int], list[str]]:
+def training_set(model: Mapping[str, Any], spoken: Spoken = ENGLISH
+                 ) -> tuple[list[str], list[str], list[int], list[str]]:
     """Every sample of the model as people would say it: (texts, intents, sample ids,
     frames), a frame naming the intent and the slots its sample has.
 
@@ -161,7 +148,7 @@ def training_set(model: Mapping[str, Any]) -> tuple[list[str], list[str], list[i
     turn = 0
     for intent in language["intents"]:
         slot_types = {s["name"]: s["type"] for s in intent.get("slots", [])}
-        samples = [*intent.get("samples", []), *BUILT_IN_PHRASES.get(intent["name"], ())]
+        samples = [*intent.get("samples", []), *spoken.built_in_phrases.get(intent["name"], ())]
         carriers: dict[str, int] = {}
         for sample in samples:
             for name in set(_SLOT_RE.findall(sample)):
@@ -172,7 +159,7 @@ def training_set(model: Mapping[str, Any]) -> tuple[list[str], list[str], list[i
                 known = len(values.get(slot_types.get(name, ""), ()))
                 fills = max(fills, math.ceil(HEARD_PER_VALUE * known / carriers[name]))
             frame = " ".join([intent["name"], *sorted(set(_SLOT_RE.findall(sample)))])
-            for text in _fillings(sample, slot_types, values, turn, fills):
+            for text in _fillings(sample, slot_types, values, turn, fills, spoken):
                 texts.append(text)
                 intents.append(intent["name"])
                 groups.append(turn)
@@ -182,7 +169,8 @@ def training_set(model: Mapping[str, Any]) -> tuple[list[str], list[str], list[i
 
 
 def _fillings(sample: str, slot_types: Mapping[str, str],
-              values: Mapping[str, Sequence[str]], turn: int, fills: int) -> list[str]:
+              values: Mapping[str, Sequence[str]], turn: int, fills: int,
+              spoken: Spoken) -> list[str]:
     names = _SLOT_RE.findall(sample)
     if not names:
         return [sample]
@@ -191,13 +179,13 @@ def _fillings(sample: str, slot_types: Mapping[str, str],
         text = sample
         for name in names:
             choices = values.get(slot_types.get(name, ""), ()) or \
-                BUILT_IN_FILLS.get(slot_types.get(name, ""), ("something",))
+                spoken.fills.get(slot_types.get(name, ""), ("something",))
             text = text.replace("{" + name + "}", choices[(turn * fills + k) % len(choices)], 1)
         filled.append(text)
     return list(dict.fromkeys(filled))
 
 
-def fit(model: Mapping[str, Any]) -> Weights:
+def fit(model: Mapping[str, Any], spoken: Spoken = ENGLISH) -> Weights:
     """Train the stand-in on ``model`` and calibrate its threshold on the model's samples."""
     # scikit-learn is only needed to fit; a cached stand-in hears without it.
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -207,11 +195,12 @@ def fit(model: Mapping[str, Any]) -> Weights:
     with threadpool_limits(limits=1):
         # One thread: on a busy machine, BLAS threads fighting each other cost five times
         # as much as they save on a problem this small.
-        return _fit(model, TfidfVectorizer, LogisticRegression)
+        return _fit(model, TfidfVectorizer, LogisticRegression, spoken)
 
 
-def _fit(model: Mapping[str, Any], vectorizer_class: Any, classifier_class: Any) -> Weights:
-    texts, intents, groups, frames = training_set(model)
+def _fit(model: Mapping[str, Any], vectorizer_class: Any, classifier_class: Any,
+         spoken: Spoken = ENGLISH) -> Weights:
+    texts, intents, groups, frames = training_set(model, spoken)
 
     def train(rows: Sequence[int]) -> tuple[Any, Any]:
         vectorizer = vectorizer_class(analyzer=features, norm="l2", sublinear_tf=False)
@@ -253,9 +242,12 @@ def _fit(model: Mapping[str, Any], vectorizer_class: Any, classifier_class: Any)
     )
 
 
-def model_hash(model: Mapping[str, Any]) -> str:
-    """The cache key: the model and the way it is trained (this module's own source)."""
+def model_hash(model: Mapping[str, Any], spoken: Spoken = ENGLISH) -> str:
+    """The cache key: the model, its language's spoken forms and the way it is trained
+    (this module's own source)."""
     digest = hashlib.sha256(json.dumps(model, sort_keys=True).encode("utf-8"))
+    if spoken != ENGLISH:
+        digest.update(spoken.fingerprint().encode("utf-8"))
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:20]
 
@@ -266,9 +258,10 @@ def cache_dir() -> Path:
     return Path(base) / "release-coach"
 
 
-def cached_weights(model: Mapping[str, Any], directory: Path | None = None) -> Weights:
+def cached_weights(model: Mapping[str, Any], directory: Path | None = None,
+                   spoken: Spoken = ENGLISH) -> Weights:
     """The stand-in for ``model``: from the cache when this model was fitted before."""
-    path = (directory or cache_dir()) / f"hearing-{model_hash(model)}.pickle"
+    path = (directory or cache_dir()) / f"hearing-{model_hash(model, spoken)}.pickle"
     try:
         with path.open("rb") as stored:
             weights = pickle.load(stored)
@@ -276,7 +269,7 @@ def cached_weights(model: Mapping[str, Any], directory: Path | None = None) -> W
             return weights
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         pass  # not cached yet, or unreadable: fit again
-    weights = fit(model)
+    weights = fit(model, spoken)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".partial")
@@ -291,9 +284,11 @@ def cached_weights(model: Mapping[str, Any], directory: Path | None = None) -> W
 class Hearing:
     """Words to an intent and its slots as a device would hear them, from one model."""
 
-    def __init__(self, model: Mapping[str, Any], weights: Weights) -> None:
+    def __init__(self, model: Mapping[str, Any], weights: Weights,
+                 spoken: Spoken = ENGLISH) -> None:
         self.weights = weights
-        self.matcher = ModelMatcher(dict(model))
+        self.spoken = spoken
+        self.matcher = ModelMatcher(dict(model), spoken)
         language = model["interactionModel"]["languageModel"]
         self.slot_types = {i["name"]: {s["name"]: s["type"] for s in i.get("slots", [])}
                            for i in language["intents"]}
@@ -334,7 +329,7 @@ class Hearing:
         for name in names:
             slot_type = types.get(name, "")
             if slot_type.startswith("AMAZON."):
-                value = _built_in_span(slot_type, words)
+                value = _built_in_span(self.spoken, slot_type, words)
                 if value is not None:
                     slots[name] = (value, None)
                     plain.add(name)
@@ -356,7 +351,7 @@ class Hearing:
                 continue
             heard = found.group("value")
             if slot_type.startswith("AMAZON."):
-                value = built_in_slot_value(slot_type, heard)
+                value = self.spoken.value(slot_type, heard)
                 if value is not None:
                     return Heard(intent, {slot: (value, None)}, frozenset({slot}), 1.0)
                 continue
@@ -389,18 +384,19 @@ def _longest_value(pairs: Iterable[tuple[str, str]], text: str) -> tuple[str, st
     return (best[1], best[2]) if best else None
 
 
-def _built_in_span(slot_type: str, words: list[str]) -> str | None:
+def _built_in_span(spoken: Spoken, slot_type: str, words: list[str]) -> str | None:
     """The value of the longest run of words that is one of ``slot_type``'s values."""
     for length in range(min(len(words), 6), 0, -1):
         for start in range(len(words) - length + 1):
             span = words[start:start + length]
-            if all(word in ARTICLES for word in span):
+            if all(word in spoken.fillers for word in span):
                 continue  # "give me a minute" holds no number
-            value = built_in_slot_value(slot_type, " ".join(span))
+            value = spoken.value(slot_type, " ".join(span))
             if value is not None:
                 return value
     return None
 
 
-def hearing_for(model: Mapping[str, Any], directory: Path | None = None) -> Hearing:
-    return Hearing(model, cached_weights(model, directory))
+def hearing_for(model: Mapping[str, Any], directory: Path | None = None,
+                spoken: Spoken = ENGLISH) -> Hearing:
+    return Hearing(model, cached_weights(model, directory, spoken), spoken)

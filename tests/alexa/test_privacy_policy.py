@@ -12,9 +12,10 @@ import dataclasses
 import re
 from pathlib import Path
 
+import pytest
 from conftest import Conversation
 
-from skill.domain.content import phrase
+from skill.domain.content import phrase, speaking
 from skill.domain.progress import Position, Profile, SessionRecord
 from skill.domain.reminders import ReminderState
 from skill.domain.settings import Settings
@@ -92,3 +93,52 @@ def test_the_terms_match_what_the_skill_does() -> None:
     assert "safety questions" in TERMS and "not a substitute for professional medical advice" \
         in TERMS
     assert "offers a reminder once, after your third completed session" in TERMS
+
+
+# ----------------------------------------------------------------- every language's policy
+
+# docs/<lang>/privacy.md and terms.md: the same policy in the language of that language's
+# listings (the listings link to them; tests/hosts/test_infra.py checks the links).
+LANGUAGE_FOLDERS = sorted(p.parent for p in (ROOT / "docs").glob("*/privacy.md"))
+
+
+def _sections(text: str) -> list[str]:
+    return re.findall(r"^## .+$", text, flags=re.MULTILINE)
+
+
+def _fields(text: str) -> set[str]:
+    return set(re.findall(r"`([a-z_]+)`", text))
+
+
+@pytest.mark.parametrize("folder", LANGUAGE_FOLDERS, ids=lambda p: p.name)
+def test_each_languages_policy_names_every_stored_field_and_only_those(folder: Path) -> None:
+    """As the English policy: every stored field named (the code's names, in backquotes),
+    nothing else, and the same sections; so a field added to the profile fails here too."""
+    policy = (folder / "privacy.md").read_text(encoding="utf-8")
+    assert _fields(policy) == _fields(_section("What the skill stores")) == _named_fields()
+    assert len(_sections(policy)) == len(_sections(POLICY))
+
+
+@pytest.mark.parametrize("folder", LANGUAGE_FOLDERS, ids=lambda p: p.name)
+def test_each_languages_policy_says_the_safety_answers_are_not_kept(folder: Path) -> None:
+    """Its "not stored" section (the second, as in English) names what the safety
+    questions of that language ask: the words of the skill's own question."""
+    language = folder.name
+    policy = (folder / "privacy.md").read_text(encoding="utf-8")
+    headings = _sections(policy)
+    start = policy.index(headings[1])
+    kept = " ".join(policy[start:policy.index(headings[2])].lower().split())
+    with speaking(language):
+        question = phrase("screen_question").lower()
+    topics = [word for word in SAFETY_TOPICS[language] if word in question]
+    assert topics == list(SAFETY_TOPICS[language]), "the topics are the question's own"
+    assert all(topic in kept for topic in topics), kept
+    terms = (folder / "terms.md").read_text(encoding="utf-8")
+    assert len(_sections(terms)) == len(_sections(TERMS_TEXT))
+
+
+# The safety question's topics, as each language says them (word stems).
+SAFETY_TOPICS: dict[str, tuple[str, ...]] = {
+    "es": ("embaraz", "opera", "hernia", "bulto"),
+}
+TERMS_TEXT = (ROOT / "docs" / "terms.md").read_text(encoding="utf-8")

@@ -20,13 +20,16 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-MODEL = HERE.parents[1] / "interaction_models" / "en-US.json"
+MODELS = HERE.parents[1] / "interaction_models"
+MODEL = MODELS / "en-US.json"
 SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-release-coach"
 ACCOUNT = "amzn1.ask.account.AGF3NETIE4MNXNG2Z64Z27RXB6JCK2R62BCPYUZI"
 DEVICE = "amzn1.ask.device.AEP3A3BZRS4DGNMIPUKNGUQ3KV4FKQ7RB7NWC2M4GVYNLQ4YNKGXA"
 TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.SAMPLE.TOKEN"
 WHEN = "2026-11-16T07:30:00Z"
-LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
+# Every shipped locale, one per interaction_models/<locale>.json: a launch each, and for a
+# language other than English one intent in its own words too.
+LOCALES = tuple(sorted(p.stem for p in MODELS.glob("*-*.json")))
 # The value a matched custom slot resolves to; the first synonym is what the user said.
 MATCHED = {"ExerciseName": "butterfly", "Symptom": "knee", "TimePeriod": "week",
            "SettingChange": "slower", "SymptomSign": "numbness", "ReminderShift": "later"}
@@ -120,12 +123,27 @@ def intents() -> dict[str, dict[str, Any]]:
     return files
 
 
+def in_its_words(locale: str) -> dict[str, dict[str, Any]]:
+    """One intent of ``locale`` with a slot said in its language: the exercise asked for."""
+    model = json.loads((MODELS / f"{locale}.json").read_text(encoding="utf-8"))
+    types = {t["name"]: t["values"] for t in model["interactionModel"]["languageModel"]["types"]}
+    value = next(v for v in types["ExerciseName"] if v["id"] == MATCHED["ExerciseName"])
+    heard = (value["name"].get("synonyms") or [value["name"]["value"]])[0]
+    name = f"intent_GuideExerciseIntent_{locale}"
+    body = intent_request(name, "GuideExerciseIntent", {
+        "Exercise": custom_slot("Exercise", "ExerciseName", heard, value)})
+    body["request"]["locale"] = locale
+    return {f"{name}.json": body}
+
+
 def others() -> dict[str, dict[str, Any]]:
     files: dict[str, dict[str, Any]] = {}
     for locale in LOCALES:
         name = f"launch_{locale}"
         files[f"{name}.json"] = envelope(name, {"type": "LaunchRequest", "locale": locale,
                                                 "shouldLinkResultBeReturned": False})
+        if not locale.startswith("en-"):
+            files.update(in_its_words(locale))
     errors = {"USER_INITIATED": None, "EXCEEDED_MAX_REPROMPTS": None,
               "ERROR": {"type": "INVALID_RESPONSE",
                         "message": "The response is not valid: outputSpeech is missing"}}
@@ -164,7 +182,8 @@ def others() -> dict[str, dict[str, Any]]:
 
 def main() -> int:
     for name, body in {**intents(), **others()}.items():
-        (HERE / name).write_text(json.dumps(body, indent=2) + "\n", encoding="utf-8")
+        (HERE / name).write_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n",
+                                 encoding="utf-8")
         print(name)
     return 0
 

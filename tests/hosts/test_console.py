@@ -20,8 +20,16 @@ from skill.alexa.handlers import handled_intents
 from skill.hosts.console import Console
 from skill.hosts.console_clock import Clock, parse_clock, parse_duration
 from skill.hosts.console_hearing import hearing_for
-from skill.hosts.console_matcher import BUILT_IN_PHRASES, ModelMatcher, load_model, normalise
+from skill.hosts.console_matcher import (
+    BUILT_IN_PHRASES,
+    ModelMatcher,
+    draft_locales,
+    load_model,
+    locales,
+    normalise,
+)
 from skill.hosts.console_rendering import render, segments
+from skill.hosts.console_spoken import spoken_for
 from skill.hosts.console_understanding import CONSEQUENTIAL, Understanding
 from skill.hosts.envelopes import Device
 from skill.store.sqlite import SqliteStore
@@ -747,3 +755,54 @@ def test_the_chat_command_hears_british_and_indian_english(tmp_path: Path) -> No
     assert "Before your first exercise" in out and "releases" in out
     assert "does it still hurt" not in out.lower() and out.count("(session ended)") == 2
     assert "knee" in out.split("it is paining in my knee")[1].lower()
+
+
+# ------------------------------------------------------------------- every locale's console
+
+CONSOLE_LOCALES = (*locales(), *draft_locales())
+
+
+@pytest.mark.parametrize("locale", CONSOLE_LOCALES)
+def test_the_console_talks_every_locale_from_its_own_model(tmp_path: Path, locale: str) -> None:
+    """`release-coach chat --locale` for each shipped locale (and a language under way):
+    the skill is named as that locale's users name it, the model's words move the routine,
+    and the built-in yes of that language is heard."""
+    out = Recorder()
+    app = build_app(SqliteStore(tmp_path / "p.sqlite3"), time_zone_lookup=lambda _h: "UTC")
+    model = load_model(locale)
+    spoken = spoken_for(locale)
+    console = Console(app, Device(locale=locale), ModelMatcher(model, spoken), out,
+                      sleep=out.sleep)
+    name = model["interactionModel"]["languageModel"]["invocationName"]
+    console.say(f"{spoken.launch_words[0]} {name}")
+    assert console.in_session, out.lines()
+    yes = spoken.built_in_phrases["AMAZON.YesIntent"][0]
+    console.say(yes)
+    console.say(spoken.built_in_phrases["AMAZON.NoIntent"][0])
+    console.say(spoken.built_in_phrases["AMAZON.NextIntent"][0])
+    said = "\n".join(out.lines())
+    assert "no sample utterance" not in said and "no session is open" not in said, said
+    assert said.count("Alexa: ") == 4
+
+
+@pytest.mark.parametrize(("heard", "slot_type", "value"), [
+    ("las siete", "AMAZON.TIME", "07:00"),
+    ("a las siete y media de la tarde", "AMAZON.TIME", "19:30"),
+    ("las ocho menos cuarto de la noche", "AMAZON.TIME", "19:45"),
+    ("mediodía", "AMAZON.TIME", "12:00"),
+    ("la mañana", "AMAZON.TIME", "MO"),
+    ("treinta y cinco", "AMAZON.NUMBER", "35"),
+    ("veinte", "AMAZON.NUMBER", "20"),
+    ("media hora", "AMAZON.DURATION", "PT30M"),
+    ("una hora y diez minutos", "AMAZON.DURATION", "PT1H10M"),
+    ("banana", "AMAZON.NUMBER", None),
+    ("y cinco", "AMAZON.NUMBER", None),
+])
+def test_spanish_numbers_and_times_are_read_as_alexa_resolves_them(
+        heard: str, slot_type: str, value: str | None) -> None:
+    assert spoken_for("es-MX").value(slot_type, heard) == value
+
+
+def test_a_language_without_its_spoken_forms_is_heard_with_englishs() -> None:
+    assert spoken_for("it-IT") is spoken_for("en-GB")
+    assert spoken_for("it-IT").value("AMAZON.TIME", "seven pm") == "19:00"

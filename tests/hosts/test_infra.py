@@ -110,8 +110,24 @@ def models() -> dict[str, dict[str, Any]]:
 
 
 def manifest() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(SKILL_JSON.read_text(encoding="utf-8"))["manifest"]
+    """``skill.json`` as the package builder writes it: every locale's listing merged in."""
+    data: dict[str, Any] = load_script("build_skill_package").merged_manifest()["manifest"]
     return data
+
+
+def language_rules(locale: str) -> dict[str, Any]:
+    """The example-phrase forms and disclaimer of ``locale``'s language
+    (``interaction_models/build_models.py`` and ``languages/<lang>.py``)."""
+    module_name = "_models_build_models"
+    if module_name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(module_name,
+                                                      MODEL_DIR / "build_models.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        spec.loader.exec_module(module)
+    found: dict[str, Any] = sys.modules[module_name].rules(locale.split("-")[0])
+    return found
 
 
 # --------------------------------------------------------------------------- 1. cfn-lint
@@ -531,14 +547,22 @@ def utterance_patterns(model: dict[str, Any]) -> list[re.Pattern[str]]:
 def test_skill_json_locales_match_the_models() -> None:
     data = manifest()
     model_locales = set(models())
-    assert model_locales == {"en-US", "en-GB", "en-CA", "en-AU", "en-IN"}
+    assert model_locales >= {"en-US", "en-GB", "en-CA", "en-AU", "en-IN"}
     assert set(data["publishingInformation"]["locales"]) == model_locales
     assert set(data["privacyAndCompliance"]["locales"]) == model_locales
     countries = set(data["publishingInformation"]["distributionCountries"])
     assert countries == {locale.split("-")[1] for locale in model_locales}
     assert data["publishingInformation"]["isAvailableWorldwide"] is False
-    for model in models().values():
-        assert model["interactionModel"]["languageModel"]["invocationName"] == INVOCATION_NAME
+    for locale, model in models().items():
+        name = model["interactionModel"]["languageModel"]["invocationName"]
+        assert (name == INVOCATION_NAME) == locale.startswith("en-"), locale
+
+
+def test_each_listing_is_a_file_named_after_its_locale() -> None:
+    listings = INFRA / "skill-package" / "locales"
+    assert {p.stem for p in listings.glob("*.json")} == set(models())
+    assert json.loads(SKILL_JSON.read_text(encoding="utf-8"))["manifest"][
+        "publishingInformation"]["locales"] == {}, "listings live in locales/<locale>.json"
 
 
 def test_skill_json_store_listing() -> None:
@@ -548,11 +572,13 @@ def test_skill_json_store_listing() -> None:
     assert publishing["category"] == "HEALTH_AND_FITNESS"
     assert publishing["testingInstructions"].strip()
     for locale, listing in publishing["locales"].items():
-        assert listing["name"] == "Release Coach", locale
+        assert (listing["name"] == "Release Coach") == locale.startswith("en-"), locale
+        assert listing["name"].strip(), locale
         assert 0 < len(listing["summary"]) <= 160, locale
         assert 0 < len(listing["description"]) <= 4000, locale
-        # Alexa's health-skill policy: say it is not medical advice.
-        assert "not a substitute for professional medical advice" in listing["description"]
+        # Alexa's health-skill policy: say it is not medical advice, in the locale's language.
+        for words in language_rules(locale)["disclaimer"]:
+            assert words in listing["description"], (locale, words)
         assert 0 < len(listing["keywords"]) <= 30, locale
         assert len(set(listing["keywords"])) == len(listing["keywords"]), locale
 
@@ -562,15 +588,33 @@ def test_skill_json_example_phrases_are_real_utterances() -> None:
         phrases = listing["examplePhrases"]
         assert 1 <= len(phrases) <= 3, locale
         assert len(set(phrases)) == len(phrases), locale
-        patterns = utterance_patterns(models()[locale])
+        model = models()[locale]
+        patterns = utterance_patterns(model)
+        forms = example_phrase(language_rules(locale),
+                               model["interactionModel"]["languageModel"]["invocationName"])
         for phrase in phrases:
-            match = EXAMPLE_PHRASE.fullmatch(phrase)
-            assert match, f"{locale}: {phrase!r} is not 'Alexa, open/ask {INVOCATION_NAME} ...'"
-            utterance = match.group("utterance")
+            match = match_example(forms, phrase)
+            assert match, f"{locale}: {phrase!r} is none of {[f.pattern for f in forms]}"
+            utterance = match.groupdict().get("utterance")
             if utterance is not None:
                 said = _normalise(utterance)
                 assert any(p.fullmatch(said) for p in patterns), (
                     f"{locale}: {utterance!r} is not a sample utterance of the model")
+
+
+def example_phrase(rules: dict[str, Any], invocation: str) -> list[re.Pattern[str]]:
+    """The example phrases a language allows: its "open" and "ask" forms, the utterance a
+    named group (English's forms are EXAMPLE_PHRASE's)."""
+    patterns = []
+    for form in (*rules["open"], *rules["ask"]):
+        escaped = re.escape(form).replace(re.escape("{invocation}"), re.escape(invocation))
+        escaped = escaped.replace(re.escape("{utterance}"), "(?P<utterance>[^.!?]+)")
+        patterns.append(re.compile(escaped + "[.!?]?"))
+    return patterns
+
+
+def match_example(patterns: list[re.Pattern[str]], phrase: str) -> re.Match[str] | None:
+    return next((m for m in (p.fullmatch(phrase) for p in patterns) if m), None)
 
 
 def test_example_phrase_check_rejects_wrong_phrases() -> None:
@@ -614,7 +658,8 @@ def test_skill_package_builder_copies_models_byte_for_byte(tmp_path: Path) -> No
     (out / "stale").mkdir(parents=True)  # left over from an earlier build
     written = builder.build(out, development=True)
     assert not (out / "stale").exists()
-    assert (out / "skill.json").read_bytes() == SKILL_JSON.read_bytes()
+    assert (out / "skill.json").read_text(encoding="utf-8") == builder.render(
+        builder.merged_manifest())
     custom = out / "interactionModels" / "custom"
     copied = sorted(p.name for p in custom.iterdir())
     assert copied == sorted(f"{locale}.json" for locale in models())
@@ -804,10 +849,19 @@ def test_a_submission_build_with_real_urls_is_written(tmp_path: Path,
                         "arn:aws:lambda:eu-west-1:123456789012:function:release-coach")
     real = tmp_path / "skill.json"
     real.write_text(text, encoding="utf-8")
-    assert builder.submission_problems(json.loads(text)) == []
+    listings = tmp_path / "locales"
+    listings.mkdir()
+    for listing in builder.LISTINGS.glob("*.json"):
+        (listings / listing.name).write_text(listing.read_text(encoding="utf-8").replace(
+            "https://www.example.com/release-coach", "https://coach.my-household.net"),
+            encoding="utf-8")
+    merged = builder.merged_manifest(real, listings)
+    assert builder.submission_problems(merged) == []
     monkeypatch.setattr(builder, "MANIFEST", real)
+    monkeypatch.setattr(builder, "LISTINGS", listings)
     written = builder.build(tmp_path / "out")
-    assert (tmp_path / "out" / "skill.json").read_text(encoding="utf-8") == text
+    assert (tmp_path / "out" / "skill.json").read_text(encoding="utf-8") == builder.render(
+        merged)
     assert len(written) == 1 + len(models()) + 2
 
 
@@ -819,14 +873,22 @@ def test_privacy_answers_match_what_the_skill_does() -> None:
     assert privacy["isChildDirected"] is False  # adults' pelvic-floor exercise
     for document in ("privacy.md", "terms.md"):
         assert (ROOT / "docs" / document).is_file()
+    # Each language's policy and terms, linked from its listings, served by the web host.
+    for locale, urls in privacy["locales"].items():
+        language = locale.split("-")[0]
+        folder = ROOT / "docs" if language == "en" else ROOT / "docs" / language
+        for key, document in (("privacyPolicyUrl", "privacy"), ("termsOfUseUrl", "terms")):
+            assert (folder / f"{document}.md").is_file(), (locale, document)
+            wanted = f"/{document}" if language == "en" else f"/{language}/{document}"
+            assert urls[key].endswith(wanted), (locale, key)
 
 
 def test_descriptions_carry_the_health_disclaimer_and_tests_cover_reminders_and_pain() -> None:
     publishing = manifest()["publishingInformation"]
     for locale, listing in publishing["locales"].items():
         description = listing["description"]
-        assert "not a substitute for professional medical advice" in description, locale
-        assert "Stop any exercise that causes pain" in description, locale
+        for words in language_rules(locale)["disclaimer"]:
+            assert words in description, (locale, words)
     instructions = publishing["testingInstructions"]
     assert len(instructions) <= 4000
     for flow in ("it hurts", "remind me every day at 8 am", "change my reminder",

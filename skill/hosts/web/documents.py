@@ -1,6 +1,7 @@
 """The privacy policy and terms of use, served at ``/privacy`` and ``/terms``.
 
-The documents are written once, in ``docs/privacy.md`` and ``docs/terms.md``; a skill
+The documents are written once, in ``docs/privacy.md`` and ``docs/terms.md``, and in each
+other language in ``docs/<lang>/`` (served at ``/<lang>/privacy``, ``/es/terms``); a skill
 hosted with ``release-coach serve`` links to these pages from its ``skill.json``, so its
 URLs are real. The Markdown is rendered to plain, self-contained HTML by a few rules
 (headings, paragraphs, lists, ``code``): no dependency, and everything is escaped.
@@ -17,6 +18,16 @@ import flask
 
 DOCS = Path(__file__).resolve().parents[3] / "docs"
 DOCUMENTS = {"/privacy": "privacy.md", "/terms": "terms.md"}
+
+
+def documents(docs: Path = DOCS) -> dict[str, str]:
+    """URL path -> document, English's and every language's folder under ``docs/``."""
+    found = dict(DOCUMENTS)
+    for folder in sorted(p for p in docs.iterdir() if p.is_dir() and len(p.name) == 2):
+        for path, name in DOCUMENTS.items():
+            if (folder / name).is_file():
+                found[f"/{folder.name}{path}"] = f"{folder.name}/{name}"
+    return found
 _STYLE = ("body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;"
           "padding:0 1rem;line-height:1.5;color:#1d2b2f}h1,h2{color:#1d4b57}")
 
@@ -26,7 +37,7 @@ def _inline(text: str) -> str:
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped)
 
 
-def markdown_to_html(markdown: str) -> str:
+def markdown_to_html(markdown: str, language: str = "en") -> str:
     """The small subset of Markdown the documents use, as an HTML page."""
     title = "Release Coach"
     body: list[str] = []
@@ -61,7 +72,8 @@ def markdown_to_html(markdown: str) -> str:
         else:
             paragraph.append(stripped)
     flush()
-    return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+    return (f"<!doctype html><html lang=\"{html.escape(language)}\"><head>"
+            f"<meta charset=\"utf-8\">"
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head>"
             f"<body>{''.join(body)}</body></html>")
@@ -69,12 +81,13 @@ def markdown_to_html(markdown: str) -> str:
 
 @cache
 def _page(name: str) -> str:
-    return markdown_to_html((DOCS / name).read_text(encoding="utf-8"))
+    language = name.split("/")[0] if "/" in name else "en"
+    return markdown_to_html((DOCS / name).read_text(encoding="utf-8"), language)
 
 
 def register_documents(app: flask.Flask) -> None:
-    """Add ``GET /privacy`` and ``GET /terms`` to ``app``."""
-    for path, name in DOCUMENTS.items():
+    """Add ``GET /privacy`` and ``GET /terms`` (and each language's) to ``app``."""
+    for path, name in documents().items():
         def page(name: str = name) -> flask.Response:
             return flask.Response(_page(name), status=200, mimetype="text/html")
 

@@ -1,27 +1,43 @@
-#!/usr/bin/env python3
-"""Write the draft Spanish interaction model (es-US) from the samples below.
+"""The Spanish interaction models: es-US, es-MX and es-ES, from one Spanish and its regional words.
 
-A draft, not a shipped locale: ``interaction_models/*.json`` are the locales the skill package
-declares, and this model is not yet as rich as the English (about 2,700 samples there, a few
-hundred here) nor scored by the understanding benchmark in Spanish. It has the English model's
-intents, slots, slot types and value ids, and its dialog model; the samples are written as
-Spanish speakers in the US and Mexico say them, not translated from the English.
-
-    python interaction_models/drafts/build_es.py          # (re)write drafts/es-US.json
-    python interaction_models/drafts/build_es.py --check  # exit 1 if it is stale
+Discovered by ``interaction_models/build_models.py`` (``python interaction_models/build_models.py``
+writes them, ``--check`` fails on drift). Each model has the English model's intents, slots,
+slot types and value ids and its dialog model; only the words are Spanish, written as
+Spanish speakers say them, not translated from the English samples. Words every Spanish
+speaker uses are in ``SAMPLES``/``VALUES``; what one country says and another does not
+(Mexico's "ahorita", "órale", "tantito"; Spain's "vale", "venga", "tumbada", "suelo
+pélvico") is in ``REGIONAL_SAMPLES``/``REGIONAL_SYNONYMS``. The US Spanish of Alexa's es-US
+users is mostly Mexican and Central American, so es-US takes Mexico's words too.
 """
 
 from __future__ import annotations
 
 import copy
 import json
-import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-SOURCE = HERE.parent / "en-US.json"
+SOURCE = Path(__file__).resolve().parents[1] / "en-US.json"
+LOCALES = ("es-US", "es-MX", "es-ES")
 INVOCATION = "relajación pélvica"
+# A language under way writes into drafts/ (checked, not shipped).
+DRAFT = True
+
+# Amazon's rules in Spanish: what opens a skill or asks it something, and what an
+# invocation name may not hold; the store description's health disclaimer.
+RULES: Mapping[str, Sequence[str]] = {
+    "launch_words": ("abre", "abrir", "pide", "pídele", "pregunta", "pregúntale", "inicia",
+                     "iniciar", "empieza", "lanza", "juega", "usa", "activa", "dile", "habla",
+                     "carga", "ejecuta", "comienza", "pon"),
+    "connecting_words": ("a", "con", "para", "sobre", "por", "que", "y", "si", "usando"),
+    "wake_words": ("alexa", "amazon", "echo", "computadora", "ordenador", "skill", "app",
+                   "aplicación"),
+    "open": ("Alexa, abre {invocation}",),
+    "ask": ("Alexa, pide a {invocation} {utterance}", "Alexa, pregunta a {invocation} {utterance}"),
+    "disclaimer": ("no sustituye el consejo médico profesional",
+                   "Deja cualquier ejercicio que te cause dolor"),
+}
 
 SAMPLES: dict[str, list[str]] = {
     "AMAZON.NextIntent": ["listo", "lista", "ya", "ya estoy", "siguiente paso", "el siguiente",
@@ -205,31 +221,59 @@ PROMPTS = {"Elicit.Slot.ShortRoutineIntent.Minutes": "¿Cuántos minutos tienes?
            "Elicit.Slot.SetReminderIntent.Time": "¿A qué hora cada día?"}
 
 
-def model() -> dict[str, Any]:
+
+# What the dialog model hears while it asks for the minutes or the reminder's time.
+SLOT_SAMPLES: dict[tuple[str, str], list[str]] = {
+    ("ShortRoutineIntent", "Minutes"): [
+        "{Minutes}", "{Minutes} minutos", "unos {Minutes} minutos", "como {Minutes} minutos",
+        "{Minutes} por favor", "solo {Minutes}", "nada más {Minutes}", "tengo {Minutes}",
+        "{Minutes} minutitos", "más o menos {Minutes} minutos"],
+    ("SetReminderIntent", "Time"): [
+        "{Time}", "a las {Time}", "a la {Time}", "{Time} por favor", "todos los días a las {Time}",
+        "cada día a las {Time}", "por la {Time}", "en la {Time}", "a eso de las {Time}",
+        "sobre las {Time}", "como a las {Time}", "ponlo a las {Time}"],
+}
+
+REGIONAL_SAMPLES: dict[str, dict[str, list[str]]] = {
+    "es-MX": {},
+    "es-ES": {},
+}
+REGIONAL_SAMPLES["es-US"] = REGIONAL_SAMPLES["es-MX"]
+REGIONAL_SYNONYMS: dict[str, dict[str, dict[str, list[str]]]] = {
+    "es-MX": {},
+    "es-ES": {},
+}
+REGIONAL_SYNONYMS["es-US"] = REGIONAL_SYNONYMS["es-MX"]
+
+
+def _unique(words: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(" ".join(w.split()) for w in words))
+
+
+def model(locale: str) -> dict[str, Any]:
     english = json.loads(SOURCE.read_text(encoding="utf-8"))
-    result = copy.deepcopy(english)
+    result: dict[str, Any] = copy.deepcopy(english)
     lm = result["interactionModel"]["languageModel"]
     lm["invocationName"] = INVOCATION
+    regional = REGIONAL_SAMPLES.get(locale, {})
     for intent in lm["intents"]:
-        intent["samples"] = SAMPLES[intent["name"]]
+        name = intent["name"]
+        intent["samples"] = _unique([*SAMPLES[name], *regional.get(name, [])])
+        for slot in intent.get("slots", []):
+            if "samples" in slot:
+                slot["samples"] = SLOT_SAMPLES[name, slot["name"]]
+    synonyms = REGIONAL_SYNONYMS.get(locale, {})
     for slot_type in lm["types"]:
         values = VALUES[slot_type["name"]]
-        slot_type["values"] = [{"id": value_id, "name": {"value": words[0],
-                                                         "synonyms": words[1:]}}
-                               for value_id, words in values.items()]
+        extra = synonyms.get(slot_type["name"], {})
+        slot_type["values"] = [
+            {"id": value_id, "name": {"value": words[0],
+                                      "synonyms": _unique([*words[1:], *extra.get(value_id, [])])}}
+            for value_id, words in values.items()]
     for prompt in result["interactionModel"]["prompts"]:
         prompt["variations"] = [{"type": "PlainText", "value": PROMPTS[prompt["id"]]}]
     return result
 
 
-def main(argv: list[str]) -> int:
-    text = json.dumps(model(), ensure_ascii=False, indent=2) + "\n"
-    target = HERE / "es-US.json"
-    if "--check" in argv:
-        return 0 if target.is_file() and target.read_text(encoding="utf-8") == text else 1
-    target.write_text(text, encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+def models() -> dict[str, dict[str, Any]]:
+    return {locale: model(locale) for locale in LOCALES}

@@ -22,7 +22,7 @@ from __future__ import annotations
 import itertools
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,22 @@ MODELS = Path(__file__).resolve().parents[1]
 SOURCE = MODELS / "en-US.json"
 LOCALE = "de-DE"
 INVOCATION = "beckenboden coach"
+
+# Amazon's rules in German: what opens a skill or asks it something ("Alexa, öffne ...",
+# "Alexa, frag ... "), what an invocation name may not hold, and the store description's
+# health disclaimer.
+RULES: Mapping[str, Sequence[str]] = {
+    "launch_words": ("öffne", "öffnen", "starte", "starten", "aktiviere", "beginne", "lade",
+                     "spiele", "spiel", "benutze", "nutze", "frag", "frage", "sag", "sage",
+                     "bitte", "rede", "sprich", "beende"),
+    "connecting_words": ("nach", "ob", "dass", "wie", "wann", "zu", "mit", "um", "und", "für",
+                         "von", "über", "was", "wo"),
+    "wake_words": ("alexa", "amazon", "echo", "computer", "skill", "app"),
+    "open": ("Alexa, öffne {invocation}", "Alexa, starte {invocation}"),
+    "ask": ("Alexa, frag {invocation} {utterance}", "Alexa, sag {invocation} {utterance}"),
+    "disclaimer": ("kein Ersatz für professionelle medizinische Beratung",
+                   "Brich jede Übung ab, die Schmerzen verursacht"),
+}
 
 
 def say(*parts: Iterable[str] | str) -> list[str]:
@@ -227,6 +243,10 @@ FALLBACK = each(
      "was steht auf meiner einkaufsliste", "erinnere mich an den müll",
      "erinnere mich morgen an den zahnarzt", "erinnere mich daran die blumen zu gießen",
      "erinnere mich an meine tabletten", "erinnere mich den müll rauszubringen",
+     "erinnere mich morgen an den müll", "erinnere mich morgen an meinen termin",
+     "erinnere mich morgen an das paket", "erinnere mich übermorgen an den geburtstag",
+     "erinnere mich morgen früh an den arzt", "erinnere mich nachher an den kuchen im ofen",
+     "erinnere mich an die waschmaschine", "erinnere mich morgen ans tanken",
      "lösch meinen wecker", "lösch die einkaufsliste", "lösch meine termine",
      "was habe ich heute für termine", "bestell katzenfutter", "bestelle eine pizza",
      "schick eine nachricht", "wie viele kalorien hat ein apfel", "übersetze hallo auf englisch",
@@ -421,9 +441,9 @@ REPORT_PAIN = each(
         ["verletzt", "gezerrt", "verdreht", "verrenkt"]),
     ["ich habe {Sign} bekommen", "ich hatte {Sign}", "ich habe gerade {Sign}",
      "ich habe plötzlich {Sign}", "da ist {Sign}", "es gibt {Sign}", "ich merke {Sign}",
-     "ich spüre {Sign} im intimbereich", "{Sign} im intimbereich", "{Sign} da unten",
+     "{Sign} da unten",
      "ich habe {Sign} da unten", "ich bin {Sign} da unten", "ich habe {Sign} beim üben",
-     "ich habe {Sign} bei der übung", "beim sex habe ich {Sign}", "{Symptom} tut weh",
+     "ich habe {Sign} bei der übung", "{Symptom} tut weh",
      "{Symptom} schmerzt", "{Symptom} schmerzen", "{Symptom}", "{Sign}",
      "ich habe mir beim üben weh getan", "mein {Symptom} macht nicht mit",
      "mein {Symptom} meldet sich", "das geht auf mein {Symptom}", "das geht auf die {Symptom}",
@@ -504,7 +524,7 @@ SESSION_COUNT = each(
          "wie viele trainings habe ich", "wie viele sessions habe ich",
          "wie viele übungseinheiten habe ich"], PERIODS_ASK, ["", "gemacht", "geschafft"]),
     say(["wie oft habe ich", "wie oft war ich"], "{Period}", ["geübt", "dran", "beim training"]),
-    ["anzahl meiner einheiten", "wie viele einheiten insgesamt", "meine anzahl an einheiten",
+    ["anzahl meiner einheiten", "meine anzahl an einheiten",
      "zähl meine einheiten", "wie viele einheiten waren es {Period}"],
 )
 
@@ -513,7 +533,7 @@ MINUTES = each(
          "wie lang hab ich", "wie viel zeit habe ich", "wie viel habe ich"], PERIODS_ASK,
         ["geübt", "trainiert", "gedehnt"]),
     ["meine übungszeit", "wie viel übungszeit", "meine gesamte übungszeit",
-     "wie viele minuten insgesamt", "wie viel zeit insgesamt", "meine minuten {Period}",
+     "meine minuten {Period}",
      "wie viele minuten waren es {Period}", "wie lange war ich {Period} dran"],
 )
 
@@ -536,7 +556,7 @@ PROGRAM_WEEK = each(
      "in welcher woche des programms bin ich", "welche woche im programm",
      "wo stehe ich im programm", "wie weit bin ich im programm", "welche programmwoche",
      "in welcher phase bin ich", "welche phase ist das", "welches level habe ich",
-     "auf welcher stufe bin ich", "welche woche ist dran", "bin ich schon in der erhaltungsphase",
+     "auf welcher stufe bin ich", "welche woche ist dran", "bin ich schon in der erhaltungsphase", "welche woche habe ich gerade", "in welcher woche stehe ich",
      "wie viele wochen hat das programm", "wie lange geht das programm noch"],
 )
 
@@ -546,7 +566,7 @@ WHERE_LEFT_OFF = each(
      "wo waren wir stehen geblieben",
      "wo sind wir", "bei welcher übung bin ich", "bei welcher übung war ich",
      "an welcher stelle war ich", "wie weit war ich gekommen", "wie weit bin ich gekommen",
-     "welche übung war die letzte", "wo hatte ich aufgehört", "bei welchem schritt bin ich"],
+     "welche übung war die letzte", "wo hatte ich aufgehört", "bei welchem schritt bin ich", "wo waren wir vorhin", "an welcher stelle sind wir"],
 )
 
 DELETE = each(
@@ -706,7 +726,7 @@ SETTINGS_STATUS = each(
      "wie ist das tempo eingestellt", "welches tempo habe ich", "wie lange halte ich",
      "wie viele wiederholungen habe ich eingestellt", "sind die töne an", "sind die töne aus",
      "was habe ich eingestellt", "wie bist du eingestellt", "aktuelle einstellungen",
-     "welche einstellung ist gerade aktiv"],
+     "welche einstellung ist gerade aktiv", "wie ist alles eingestellt", "welche einstellungen gelten gerade"],
 )
 
 RESET_SETTINGS = each(
@@ -717,7 +737,10 @@ RESET_SETTINGS = each(
      "einstellungen auf standard", "stell alles wieder normal ein",
      "alles wieder wie am anfang einstellen",
      "normale einstellungen bitte", "zurück zu den normalen einstellungen", "werkseinstellungen",
-     "einstellungen wie am anfang", "setz das tempo zurück"],
+     "einstellungen wie am anfang", "setz das tempo zurück",
+     "einstellungen zurück auf anfang", "alles auf standard zurück", "stell alles zurück",
+     "setz alles zurück auf normal", "die standard einstellungen bitte", "normaleinstellungen",
+     "einstellungen rückgängig machen"],
 )
 
 SHORT_ROUTINE = each(
@@ -979,15 +1002,16 @@ VALUES: dict[str, dict[str, list[str]]] = {
         "fever": ["fieber", "fiebrig", "erhöhte temperatur", "schüttelfrost"],
         "cramp": ["krampf", "einen krampf", "wadenkrampf", "krämpfe", "muskelkrampf",
                   "krampf im bein", "krampf im fuß"],
-        "tight": ["verspannt", "verspannung", "zieht", "ziehen", "spannt", "ein ziehen",
-                  "verkrampft", "es zieht", "zu fest"],
+        "tight": ["verspannt", "verspannung", "spannt", "verkrampft", "zu fest",
+                  "spannungsgefühl", "ziehgefühl"],
         "chest": ["brustschmerzen", "schmerzen in der brust", "druck auf der brust",
                   "enge in der brust", "herzschmerzen", "stechen in der brust"],
         "pelvic": ["beckenschmerzen", "unterleibsschmerzen", "schmerzen im becken",
                    "schmerzen im unterleib", "schmerzen im beckenboden", "schmerzen da unten"],
         "sex": ["schmerzen beim sex", "schmerzen beim geschlechtsverkehr",
                 "schmerzen beim verkehr"],
-        "pain": ["schmerzen", "schmerz", "weh", "stechen", "stiche", "starke schmerzen"],
+        "pain": ["stiche", "schmerzattacke", "brennen", "pochen", "stechender schmerz",
+                 "heftige schmerzen", "brennende schmerzen"],
     },
     "SettingChange": {
         "slower": ["langsamer", "etwas langsamer", "viel langsamer", "ruhiger", "gemächlicher",

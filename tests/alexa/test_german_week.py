@@ -17,42 +17,17 @@ from typing import Any
 
 import pytest
 from conftest import Conversation, LambdaHost
-from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+from lingua import Language
 
 from skill.hosts.envelopes import Device
-from tests.alexa.test_spanish_week import SpanishEcho, texts_of
-
-# Words of English that no German sentence here has ("Coach" and "Kegel" are German).
-ENGLISH_WORDS = {"the", "and", "you", "your", "of", "to", "is", "session", "sessions",
-                 "minute", "minutes", "day", "days", "round", "side", "right", "left",
-                 "next", "week", "pm", "noon", "stretch", "knee", "hip", "back",
-                 "set", "change", "check", "cancel", "well", "done", "say"}
+from tests.alexa.test_spanish_week import SpanishEcho
+from tests.support.language_id import identified, language_problems
 
 
-@pytest.fixture(scope="module")
-def detector() -> LanguageDetector:
-    return LanguageDetectorBuilder.from_languages(
-        Language.ENGLISH, Language.SPANISH, Language.GERMAN, Language.FRENCH,
-        Language.DUTCH, Language.ITALIAN).build()
-
-
-def english_in(text: str) -> set[str]:
-    return set(re.findall(r"[a-zäöüß]+", text.lower())) & ENGLISH_WORDS
-
-
-def german_problems(responses: list[dict[str, Any]], detector: LanguageDetector) -> list[str]:
+def german_problems(responses: list[dict[str, Any]]) -> list[str]:
     """Each piece of text with an English word in it, and each response whose words
     together (speech, reprompt, card, screen) are not identified as German."""
-    problems = []
-    for response in responses:
-        texts = list(texts_of(response))
-        for text in texts:
-            if english_in(text):
-                problems.append(f"English words {sorted(english_in(text))} in {text!r}")
-        whole = " ".join(texts)
-        if len(whole.split()) >= 3 and detector.detect_language_of(whole) != Language.GERMAN:
-            problems.append(f"not German: {whole!r}")
-    return problems
+    return language_problems(responses, "de")
 
 
 @pytest.fixture
@@ -61,7 +36,7 @@ def week(lambda_handler: Any, api: str) -> Conversation:
 
 
 def test_a_german_week_is_german_from_launch_to_deletion(
-        week: Conversation, detector: LanguageDetector) -> None:
+        week: Conversation) -> None:
     # Day 1: launch, the safety questions, the whole routine, "gut".
     first = " ".join(week.routine())
     assert "kurze Sicherheitsfrage" in first and "Sag ja" in first
@@ -125,34 +100,33 @@ def test_a_german_week_is_german_from_launch_to_deletion(
     assert "endgültig gelöscht" in sure and sure.endswith("Bist du sicher?")
     gone = week.say("AMAZON.YesIntent")
     assert "gelöscht" in gone and not week.session_open
-    assert german_problems(week.responses, detector) == []
+    assert german_problems(week.responses) == []
 
 
 def test_a_device_switched_to_english_mid_session_is_answered_in_english(
-        week: Conversation, detector: LanguageDetector) -> None:
+        week: Conversation) -> None:
     german = week.launch()
     week.device.locale = "en-US"
     english = week.say("AMAZON.HelpIntent")
     week.device.locale = "de-DE"
     again = week.say("AMAZON.HelpIntent")
-    assert detector.detect_language_of(german) == Language.GERMAN
-    assert detector.detect_language_of(english) == Language.ENGLISH
-    assert detector.detect_language_of(again) == Language.GERMAN
+    assert identified(german) == Language.GERMAN
+    assert identified(english) == Language.ENGLISH
+    assert identified(again) == Language.GERMAN
 
 
 @pytest.mark.parametrize("locale", ["de-AT", "de-CH"])
-def test_other_german_locales_are_spoken_in_german(lambda_handler: Any, locale: str,
-                                                   detector: LanguageDetector) -> None:
+def test_other_german_locales_are_spoken_in_german(lambda_handler: Any, locale: str) -> None:
     talk = Conversation(LambdaHost(lambda_handler), Device(locale=locale))
     talk.routine()
-    assert german_problems(talk.responses, detector) == []
+    assert german_problems(talk.responses) == []
 
 
-def test_the_check_catches_english(detector: LanguageDetector) -> None:
+def test_the_check_catches_english() -> None:
     """A control: an English fragment inside German, and an English reply, are both caught."""
     mixed = {"response": {"outputSpeech": {"ssml": "<speak>Du hast 3 sessions gemacht.</speak>"}}}
     english = {"response": {"outputSpeech": {
         "ssml": "<speak>Welcome back. Shall we start your routine today?</speak>"}}}
-    assert german_problems([mixed], detector) != []
-    assert german_problems([english], detector) != []
-    assert german_problems([], detector) == []
+    assert german_problems([mixed]) != []
+    assert german_problems([english]) != []
+    assert german_problems([]) == []

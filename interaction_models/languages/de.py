@@ -556,7 +556,8 @@ PROGRAM_WEEK = each(
      "in welcher woche des programms bin ich", "welche woche im programm",
      "wo stehe ich im programm", "wie weit bin ich im programm", "welche programmwoche",
      "in welcher phase bin ich", "welche phase ist das", "welches level habe ich",
-     "auf welcher stufe bin ich", "welche woche ist dran", "bin ich schon in der erhaltungsphase", "welche woche habe ich gerade", "in welcher woche stehe ich",
+     "auf welcher stufe bin ich", "welche woche ist dran", "bin ich schon in der erhaltungsphase",
+     "welche woche habe ich gerade", "in welcher woche stehe ich",
      "wie viele wochen hat das programm", "wie lange geht das programm noch"],
 )
 
@@ -566,7 +567,8 @@ WHERE_LEFT_OFF = each(
      "wo waren wir stehen geblieben",
      "wo sind wir", "bei welcher übung bin ich", "bei welcher übung war ich",
      "an welcher stelle war ich", "wie weit war ich gekommen", "wie weit bin ich gekommen",
-     "welche übung war die letzte", "wo hatte ich aufgehört", "bei welchem schritt bin ich", "wo waren wir vorhin", "an welcher stelle sind wir"],
+     "welche übung war die letzte", "wo hatte ich aufgehört", "bei welchem schritt bin ich",
+     "wo waren wir vorhin", "an welcher stelle sind wir"],
 )
 
 DELETE = each(
@@ -726,7 +728,8 @@ SETTINGS_STATUS = each(
      "wie ist das tempo eingestellt", "welches tempo habe ich", "wie lange halte ich",
      "wie viele wiederholungen habe ich eingestellt", "sind die töne an", "sind die töne aus",
      "was habe ich eingestellt", "wie bist du eingestellt", "aktuelle einstellungen",
-     "welche einstellung ist gerade aktiv", "wie ist alles eingestellt", "welche einstellungen gelten gerade"],
+     "welche einstellung ist gerade aktiv", "wie ist alles eingestellt",
+     "welche einstellungen gelten gerade"],
 )
 
 RESET_SETTINGS = each(

@@ -20,7 +20,7 @@ from conftest import Conversation, LambdaHost
 from lingua import Language
 
 from skill.hosts.envelopes import Device
-from tests.alexa.test_spanish_week import SpanishEcho
+from tests.support.alexa_api import GrantedEcho
 from tests.support.language_id import identified, language_problems
 
 
@@ -32,7 +32,7 @@ def german_problems(responses: list[dict[str, Any]]) -> list[str]:
 
 @pytest.fixture
 def week(lambda_handler: Any, api: str) -> Conversation:
-    return Conversation(LambdaHost(lambda_handler), SpanishEcho(locale="de-DE", endpoint=api))
+    return Conversation(LambdaHost(lambda_handler), GrantedEcho(locale="de-DE", endpoint=api))
 
 
 def test_a_german_week_is_german_from_launch_to_deletion(

@@ -247,6 +247,9 @@ FALLBACK = each(
      "erinnere mich morgen an das paket", "erinnere mich übermorgen an den geburtstag",
      "erinnere mich morgen früh an den arzt", "erinnere mich nachher an den kuchen im ofen",
      "erinnere mich an die waschmaschine", "erinnere mich morgen ans tanken",
+     "lösch die erinnerung für den termin", "lösch die erinnerung fürs einkaufen",
+     "lösche die erinnerung an den geburtstag", "lösch meine erinnerung für morgen",
+     "lösch die erinnerung für die tabletten", "lösche die erinnerung für den friseur",
      "lösch meinen wecker", "lösch die einkaufsliste", "lösch meine termine",
      "was habe ich heute für termine", "bestell katzenfutter", "bestelle eine pizza",
      "schick eine nachricht", "wie viele kalorien hat ein apfel", "übersetze hallo auf englisch",
@@ -444,7 +447,7 @@ REPORT_PAIN = each(
      "{Sign} da unten",
      "ich habe {Sign} da unten", "ich bin {Sign} da unten", "ich habe {Sign} beim üben",
      "ich habe {Sign} bei der übung", "{Symptom} tut weh",
-     "{Symptom} schmerzt", "{Symptom} schmerzen", "{Symptom}", "{Sign}",
+     "{Symptom} schmerzt", "{Symptom} schmerzen",
      "ich habe mir beim üben weh getan", "mein {Symptom} macht nicht mit",
      "mein {Symptom} meldet sich", "das geht auf mein {Symptom}", "das geht auf die {Symptom}",
      "das geht auf den {Symptom}", "da zwickt es im {Symptom}", "da zwickt es in der {Symptom}",
@@ -1069,7 +1072,9 @@ PROMPTS = {"Elicit.Slot.ShortRoutineIntent.Minutes": "Wie viele Minuten hast du?
 
 
 def _samples(intent: str) -> list[str]:
-    return list(dict.fromkeys(SAMPLES[intent]))
+    # A slot alone is no sample: Alexa would hear any words at all as that slot.
+    return [sample for sample in dict.fromkeys(SAMPLES[intent])
+            if not (sample.startswith("{") and sample.endswith("}") and " " not in sample)]
 
 
 def model() -> dict[str, Any]:

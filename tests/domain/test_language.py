@@ -424,6 +424,9 @@ def test_german_counts_lists_and_durations(number: int, noun: str, said: str) ->
     assert GERMAN_LANGUAGE.count(number, noun) == said
     assert GERMAN_LANGUAGE.duration(90) == "1 Minute und 30 Sekunden"
     assert GERMAN_LANGUAGE.ordinal(3) == "3."
+    # a failed reminder call names what failed in the language's own verb (issue 19)
+    assert GERMAN_LANGUAGE.word("reminder_action", "change") == "ändern"
+    assert language_for("es-US").word("reminder_action", "cancel") == "cancelar"
 
 
 def test_english_and_spanish_are_unchanged_by_cases() -> None:

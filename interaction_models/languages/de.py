@@ -45,6 +45,15 @@ RULES: Mapping[str, Sequence[str]] = {
     "ask": ("Alexa, frag {invocation} {utterance}", "Alexa, sag {invocation} {utterance}"),
     "disclaimer": ("kein Ersatz für professionelle medizinische Beratung",
                    "Brich jede Übung ab, die Schmerzen verursacht"),
+    # Words a carrier may hold and still say nothing: a sample of an intent with
+    # consequences needs one word beyond them ("ich will {Change}" would hear anything).
+    "frame_words": ("ich", "mir", "mich", "mein", "meine", "es", "das", "der", "die", "den",
+                    "dem", "ein", "eine", "einen", "ist", "bin", "bist", "sind", "du", "wir",
+                    "uns", "bitte", "kannst", "könntest", "kann", "habe", "hab", "hat",
+                    "haben", "jetzt", "gerade", "mal", "so", "etwas", "bisschen", "sehr",
+                    "ganz", "echt", "noch", "schon", "auch", "lieber", "viel", "will",
+                    "möchte", "hätte", "gern", "gerne", "fühle", "fühl", "da", "alles", "gibt",
+                    "nur"),
 }
 
 

@@ -39,7 +39,7 @@ def test_a_german_week_is_german_from_launch_to_deletion(
         week: Conversation) -> None:
     # Day 1: launch, the safety questions, the whole routine, "gut".
     first = " ".join(week.routine())
-    assert "kurze Sicherheitsfrage" in first and "Sag ja" in first
+    assert "kurze Sicherheitsfrage" in first and "Wenn etwas davon zutrifft, sag ja" in first
     assert "Beckenboden-Entspannung" in first and "einen Wind" in first
     assert "Nie pressen" in first or "nie pressen" in first
     # the names come with the article their sentence needs

@@ -9,7 +9,6 @@ checkers actually catch problems.
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 import re
 import shutil
@@ -25,6 +24,8 @@ from skill.alexa.intents import INTENT_UTTERANCES
 from skill.domain.exercises import stretches
 from skill.domain.progress import PERIODS
 from skill.hosts.console_matcher import locales
+from tests.support.model_rules import build_models
+from tests.support.model_rules import rules as model_rules
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "interaction_models"
 BUILD_SCRIPT = MODEL_DIR / "build_models.py"
@@ -35,16 +36,7 @@ OTHER_LOCALES = tuple(locale for locale in LOCALES if not locale.startswith("en-
 ENGLISH_INVOCATION = "release coach"
 
 
-def _build_models() -> Any:
-    spec = importlib.util.spec_from_file_location("build_models", BUILD_SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # a dataclass looks its module up while it is built
-    spec.loader.exec_module(module)
-    return module
-
-
-BUILD_MODELS = _build_models()
+BUILD_MODELS = build_models()
 
 
 def rules(language: str) -> dict[str, frozenset[str]]:
@@ -53,7 +45,7 @@ def rules(language: str) -> dict[str, frozenset[str]]:
     found = {key: frozenset(BUILD_MODELS.ENGLISH_RULES[key])
              for key in ("launch_words", "connecting_words", "wake_words")}
     if language != "en":
-        own = BUILD_MODELS.rules(language)
+        own = model_rules(language)
         found = {key: words | frozenset(own[key]) for key, words in found.items()}
     return found
 

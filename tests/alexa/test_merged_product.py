@@ -39,20 +39,23 @@ def to_the_end(user: Conversation) -> list[str]:
 # ------------------------------------------------- 1: "I'm pregnant" reaches the screen
 
 
+# What the safety screen's own intent must hear, in each shipped language.
+SCREEN_SAMPLES = {
+    "en": {"i'm pregnant", "i had surgery", "i have a hernia", "i have a bulge"},
+    "es": {"estoy embarazada", "me operaron", "tengo una hernia", "tengo un bulto ahí abajo"},
+    "de": {"ich bin schwanger", "ich hatte eine operation", "ich habe eine hernie",
+           "ich habe eine vorwölbung"},
+}
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_locale_has_the_screens_own_intent(locale: str) -> None:
     intents = {i["name"]: i for i in
                load_model(locale)["interactionModel"]["languageModel"]["intents"]}
     samples = set(intents["SafetyConditionIntent"]["samples"])
-    assert SCREENS_OWN_WORDS[locale.split("-")[0]] <= samples
-
-
-# What each language says to the safety screen (issue 19: every shipped language has them).
-SCREENS_OWN_WORDS = {
-    "en": {"i'm pregnant", "i had surgery", "i have a hernia", "i have a bulge"},
-    "de": {"ich bin schwanger", "ich hatte eine operation", "ich habe eine hernie",
-           "ich habe eine vorwölbung"},
-}
+    wanted = SCREEN_SAMPLES.get(locale.split("-")[0])
+    assert wanted, f"{locale}: name the screen's samples of its language in SCREEN_SAMPLES"
+    assert wanted <= samples
 
 
 def test_im_pregnant_to_the_screen_is_a_yes_and_the_start_follows_a_clearance(

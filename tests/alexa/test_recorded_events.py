@@ -21,6 +21,7 @@ from events import event_names, load_event
 
 from skill.domain.content import phrase
 from skill.domain.ssml import spoken_text
+from tests.support.language_id import language_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 MODELS = ROOT / "interaction_models"
@@ -114,3 +115,25 @@ def test_every_recorded_event_gets_a_sensible_answer(
         assert said.strip() or directives, name
     else:
         pytest.fail(f"{name}: {kind} is a request type with no expectation here")
+
+
+IN_ITS_LANGUAGE = [name for name in event_names()
+                   if load_event(name)["request"]["locale"].split("-")[0] != "en"]
+
+
+def test_every_shipped_locale_has_its_launch_and_an_intent_in_its_words() -> None:
+    locales = {path.stem for path in MODELS.glob("*.json") if not path.stem.startswith("en-")}
+    recorded = {load_event(name)["request"]["locale"] for name in IN_ITS_LANGUAGE}
+    assert recorded == locales
+    kinds = {(load_event(n)["request"]["locale"], load_event(n)["request"]["type"])
+             for n in IN_ITS_LANGUAGE}
+    assert {(locale, kind) for locale in locales
+            for kind in ("LaunchRequest", "IntentRequest")} <= kinds
+
+
+@pytest.mark.parametrize("name", IN_ITS_LANGUAGE)
+def test_a_recorded_locale_is_answered_in_its_language(
+        name: str, lambda_handler: Handler, api: str) -> None:
+    envelope = load_event(name, endpoint=api, token="test-token")
+    language = envelope["request"]["locale"].split("-")[0]
+    assert language_problems([lambda_handler(envelope, None)], language) == []

@@ -21,8 +21,10 @@ import pytest
 
 from skill.domain import content
 from skill.domain.content import speaking, spoken_locale
+from skill.domain.dialogue.talk import asks_something
 from skill.domain.exercises import exercise_name
 from skill.domain.language import language_for
+from skill.domain.ssml import Speech
 
 DATA = resources.files("skill").joinpath("data")
 ENGLISH = "en"
@@ -144,6 +146,9 @@ def grammar_problems(english: dict[str, Any], other: dict[str, Any], label: str)
     for key in ("clock_hours", "on_the_hour", "with_minutes", "morning", "afternoon"):
         if key not in other.get("time", {}):
             problems.append(f"{label}: time has no {key}")
+    if "instructions" in english and not other.get("instructions"):
+        # Without them every reply that says "di siguiente" would repeat its question.
+        problems.append(f"{label}: no instructions (the words that tell a user what to say)")
     return problems
 
 
@@ -309,3 +314,18 @@ def test_a_locale_that_is_not_a_locale_is_english(locale: object, spoken: str) -
     with speaking(locale):
         assert content.current_locale() == spoken
         assert content.phrase("goodbye")
+
+
+@pytest.mark.parametrize(("locale", "said", "asks"), [
+    ("es-MX", "Muy bien. Di siguiente para el estiramiento de mariposa.", True),
+    ("es-MX", "Dime cómo te sentiste.", True),
+    ("es-MX", "¿Empezamos?", True),
+    ("es-MX", "Ese era el último paso.", False),
+    ("en-US", "Well done. Say next for the butterfly stretch.", True),
+    ("en-US", "Di siguiente para el puente.", False),
+])
+def test_a_reply_that_tells_what_to_say_in_its_language_asks_something(
+        locale: str, said: str, asks: bool) -> None:
+    """A reply ending "di siguiente..." is a question in Spanish: the coach does not
+    repeat the question after it (it did, when "say" was the only instruction word)."""
+    assert asks_something(Speech().say(said), language_for(locale)) is asks

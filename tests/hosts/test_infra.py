@@ -20,7 +20,7 @@ import subprocess
 import sys
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -28,6 +28,8 @@ from typing import Any
 
 import pytest
 import yaml
+
+from tests.support.model_rules import rules
 
 ROOT = Path(__file__).resolve().parents[2]
 INFRA = ROOT / "infra"
@@ -115,19 +117,9 @@ def manifest() -> dict[str, Any]:
     return data
 
 
-def language_rules(locale: str) -> dict[str, Any]:
-    """The example-phrase forms and disclaimer of ``locale``'s language
-    (``interaction_models/build_models.py`` and ``languages/<lang>.py``)."""
-    module_name = "_models_build_models"
-    if module_name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(module_name,
-                                                      MODEL_DIR / "build_models.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[module_name] = module
-        spec.loader.exec_module(module)
-    found: dict[str, Any] = sys.modules[module_name].rules(locale.split("-")[0])
-    return found
+def language_rules(locale: str) -> Mapping[str, Any]:
+    """The example-phrase forms and disclaimer of ``locale``'s language."""
+    return rules(locale.split("-")[0])
 
 
 # --------------------------------------------------------------------------- 1. cfn-lint
@@ -602,7 +594,7 @@ def test_skill_json_example_phrases_are_real_utterances() -> None:
                     f"{locale}: {utterance!r} is not a sample utterance of the model")
 
 
-def example_phrase(rules: dict[str, Any], invocation: str) -> list[re.Pattern[str]]:
+def example_phrase(rules: Mapping[str, Any], invocation: str) -> list[re.Pattern[str]]:
     """The example phrases a language allows: its "open" and "ask" forms, the utterance a
     named group (English's forms are EXAMPLE_PHRASE's)."""
     patterns = []

@@ -35,16 +35,16 @@ from skill.domain.settings import Settings
 from skill.domain.ssml import Speech, spoken_text
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
-_INSTRUCTION = re.compile(r"\b(say|tell me)\b", re.IGNORECASE)
 
 
-def asks_something(speech: Speech) -> bool:
-    """Whether the last thing said is a question, or tells the user what to say."""
+def asks_something(speech: Speech, language: Language | None = None) -> bool:
+    """Whether the last thing said is a question, or tells the user what to say (in the
+    words of ``language``, this turn's by default: "say next", "di siguiente")."""
     text = spoken_text(speech.ssml()).strip()
     if not text:
         return False
     last = _SENTENCE_END.split(text)[-1]
-    return last.endswith("?") or _INSTRUCTION.search(last) is not None
+    return last.endswith("?") or (language or language_for(None)).tells_what_to_say(last)
 
 
 # The questions answered by a bare value ("five", "half seven"): every reply that asks
@@ -206,7 +206,7 @@ class Talk:
         """
         session = self.next_session(mode=mode, **updates)
         again = reprompt or self.reprompt(session)
-        if not asks_something(speech):
+        if not asks_something(speech, self.language):
             speech.extend(again)
         return self._outcome(Reply(speech, again, elicit=ELICITED.get(mode)), session)
 

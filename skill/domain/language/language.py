@@ -217,6 +217,12 @@ class Language:
         """A fixed list of words, such as the weekdays' initials."""
         return list(self.data["word_lists"][key])
 
+    def tells_what_to_say(self, sentence: str) -> bool:
+        """Whether ``sentence`` tells the user what to say ("say next", "di siguiente"):
+        the language's ``instructions`` words, whole words, in any case."""
+        return any(re.search(rf"\b{re.escape(word)}\b", sentence, re.IGNORECASE)
+                   for word in self.data.get("instructions", ()))
+
 
 def language_tag(locale: str | None) -> tuple[str, str]:
     """("en", "en-GB") from "en-GB", "en_gb" or "EN-gb"; English for nothing."""

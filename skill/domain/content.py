@@ -131,11 +131,11 @@ def phrases_data() -> dict[str, Line]:
 
 def pick(line: Line, rng: random.Random, **values: object) -> str:
     """One phrasing of ``line`` with ``{placeholders}`` filled in."""
-    return rng.choice(line).format(**values)
+    return grammar().fill(rng.choice(line), **values)
 
 
 def phrase(key: str, rng: random.Random | None = None, **values: object) -> str:
     """The reply ``key`` in this turn's language, varied when a generator is given."""
     options = phrases_data()[key]
     text = options[0] if rng is None else rng.choice(options)
-    return text.format(**values)
+    return grammar().fill(text, **values)

@@ -43,6 +43,8 @@ def to_the_end(user: Conversation) -> list[str]:
 SCREEN_SAMPLES = {
     "en": {"i'm pregnant", "i had surgery", "i have a hernia", "i have a bulge"},
     "es": {"estoy embarazada", "me operaron", "tengo una hernia", "tengo un bulto ahí abajo"},
+    "de": {"ich bin schwanger", "ich hatte eine operation", "ich habe eine hernie",
+           "ich habe eine vorwölbung"},
 }
 
 

@@ -11,33 +11,15 @@ models), with a stopword check beside it, so an English fragment put together in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from conftest import Conversation, LambdaHost
 from lingua import Language
 
-from skill.alexa.reminders import REMINDERS_SCOPE
 from skill.hosts.envelopes import Device
-from tests.support.alexa_api import API_TOKEN
+from tests.support.alexa_api import GrantedEcho as SpanishEcho
 from tests.support.language_id import identified, language_problems, texts_of
-
-
-@dataclass
-class SpanishEcho(Device):
-    """An es-US Echo whose requests carry the API endpoint and the reminders grant."""
-
-    endpoint: str = ""
-
-    def envelope(self, request: dict[str, Any], *, in_session: bool = True) -> dict[str, Any]:
-        body = super().envelope(request, in_session=in_session)
-        system = body["context"]["System"]
-        system["apiEndpoint"] = self.endpoint
-        system["apiAccessToken"] = API_TOKEN
-        system["user"]["permissions"] = {
-            "consentToken": "consent-token", "scopes": {REMINDERS_SCOPE: {"status": "GRANTED"}}}
-        return body
 
 
 @pytest.fixture

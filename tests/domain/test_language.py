@@ -354,3 +354,89 @@ def test_the_dialogue_walk_sees_grammar_built_in_code(pseudo_everything: Languag
              for name in ("todays_routine", "next", "progress", "where_left_off", "streak")
              for text in said_in(Coach(moments[moment]).hear(Said(name)))]
     assert any(outside_language(text) for text in texts), method
+
+
+# ---------------------------------------------------------------------- German (issue 19)
+
+GERMAN_LANGUAGE = language_for("de-DE")
+
+
+@pytest.mark.parametrize(("name", "case", "said"), [
+    ("Schmetterling", "nom", "der Schmetterling"), ("Schmetterling", "acc", "den Schmetterling"),
+    ("Schmetterling", "dat", "dem Schmetterling"), ("Schmetterling", "zu", "zum Schmetterling"),
+    ("Brücke", "nom", "die Brücke"), ("Brücke", "acc", "die Brücke"),
+    ("Brücke", "dat", "der Brücke"), ("Brücke", "zu", "zur Brücke"),
+])
+def test_german_names_take_their_genders_article_in_each_case(name: str, case: str,
+                                                               said: str) -> None:
+    title = GERMAN_LANGUAGE.definite(name)
+    assert title == GERMAN_LANGUAGE.fill("{t:nom}", t=title)
+    assert GERMAN_LANGUAGE.fill(f"{{title:{case}}}", title=title) == said
+    # a bare name asked for in a case gets its article too: "{name:acc}"
+    assert GERMAN_LANGUAGE.fill(f"{{name:{case}}}", name=name) == said
+
+
+@pytest.mark.parametrize(("gender", "forms"), [
+    ("n", ["das Beckenheben", "das Beckenheben", "dem Beckenheben", "zum Beckenheben"]),
+    ("pl", ["die Kreise", "die Kreise", "den Kreisen", "zu den Kreisen"]),
+])
+def test_neuter_and_plural_names_are_declined_from_the_data(gender: str,
+                                                           forms: list[str]) -> None:
+    """German's neuter and plural articles, for names the skill does not have yet."""
+    name = forms[0].split()[-1]
+    data = json.loads(json.dumps(GERMAN_LANGUAGE.data))
+    data["definite"][name] = gender
+    if gender == "pl":  # a plural's dative ends in -n: the name's own forms, as data
+        data["definite"][name] = {"nom": "die Kreise", "acc": "die Kreise",
+                                  "dat": "den Kreisen", "zu": "zu den Kreisen"}
+    german = Language("de", data)
+    assert [german.fill(f"{{x:{case}}}", x=german.definite(name))
+            for case in ("nom", "acc", "dat", "zu")] == forms
+
+
+def test_german_lists_sides_and_body_parts_are_declined_as_a_whole() -> None:
+    de = GERMAN_LANGUAGE
+    both = de.join([de.definite("Schmetterling"), de.definite("Brücke")])
+    assert both == "der Schmetterling und die Brücke"
+    assert de.fill("ohne {x:acc}, mit {x:dat}", x=both) == \
+        "ohne den Schmetterling und die Brücke, mit dem Schmetterling und der Brücke"
+    side = de.one_side(de.definite("Taube"), "left")
+    assert de.fill("{s}; weiter mit {s:dat}", s=side) == \
+        "die Taube, linke Seite; weiter mit der Taube, linke Seite"
+    knee, hip = de.word("body_part", "knee"), de.word("body_part", "hip")
+    assert de.fill("Schmerzen {p:in}; ich schone {p:acc}", p=knee) == \
+        "Schmerzen im Knie; ich schone das Knie"
+    assert de.fill("Schmerzen {p:in}", p=hip) == "Schmerzen in der Hüfte"
+    # a round of the set is no name: it is said as it is, in any case
+    assert de.fill("mit {r:dat}", r=de.round_of(2, "Beckenboden-Entspannung")) == \
+        "mit Runde 2 der Beckenboden-Entspannung"
+
+
+@pytest.mark.parametrize(("at", "said"), [
+    (time(7), "7 Uhr"), (time(19), "19 Uhr"), (time(19, 30), "19 Uhr 30"),
+    (time(8, 5), "8 Uhr 5"), (time(12), "12 Uhr mittags"), (time(0), "Mitternacht")])
+def test_german_times_are_the_24_hour_clock(at: time, said: str) -> None:
+    assert GERMAN_LANGUAGE.time(at) == said
+
+
+@pytest.mark.parametrize(("number", "noun", "said"), [
+    (1, "session", "1 Einheit"), (2, "session", "2 Einheiten"), (0, "minute", "0 Minuten"),
+    (1, "day_streak", "1 Tag in Folge"), (3, "day", "3 Tage")])
+def test_german_counts_lists_and_durations(number: int, noun: str, said: str) -> None:
+    assert GERMAN_LANGUAGE.count(number, noun) == said
+    assert GERMAN_LANGUAGE.duration(90) == "1 Minute und 30 Sekunden"
+    assert GERMAN_LANGUAGE.ordinal(3) == "3."
+    # a failed reminder call names what failed in the language's own verb (issue 19)
+    assert GERMAN_LANGUAGE.word("reminder_action", "change") == "ändern"
+    assert language_for("es-US").word("reminder_action", "cancel") == "cancelar"
+
+
+def test_english_and_spanish_are_unchanged_by_cases() -> None:
+    """A language without cases fills a template as str.format does, and its names are
+    plain strings: English and Spanish say what they said before German came."""
+    assert ENGLISH.definite("bridge") == "the bridge"
+    assert type(ENGLISH.definite("bridge")) is str
+    assert ENGLISH.fill("Say next for {next}.", next="the bridge") == "Say next for the bridge."
+    assert ENGLISH.fill("{hour}:{minute:02d}", hour=7, minute=5) == "7:05"
+    assert language_for("es-US").definite("puente") == "el puente"
+    assert ENGLISH.word("reminder_action", "change") == "change"

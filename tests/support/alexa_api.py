@@ -15,6 +15,7 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,6 +26,9 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
+
+from skill.alexa.reminders import REMINDERS_SCOPE
+from skill.hosts.envelopes import Device
 
 API_TOKEN = "test-token"
 REMINDERS_PATH = "/v1/alerts/reminders"
@@ -188,3 +192,20 @@ class RemindersApi(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+
+@dataclass
+class GrantedEcho(Device):
+    """An Echo whose requests carry the API endpoint and the reminders grant, as a real
+    device's do once reminders are allowed (the week tests of each language use it)."""
+
+    endpoint: str = ""
+
+    def envelope(self, request: dict[str, Any], *, in_session: bool = True) -> dict[str, Any]:
+        body = super().envelope(request, in_session=in_session)
+        system = body["context"]["System"]
+        system["apiEndpoint"] = self.endpoint
+        system["apiAccessToken"] = API_TOKEN
+        system["user"]["permissions"] = {
+            "consentToken": "consent-token", "scopes": {REMINDERS_SCOPE: {"status": "GRANTED"}}}
+        return body

@@ -239,7 +239,9 @@ def _calling(c: Talk, call: ReminderCall,
 def _failed(c: Talk, failure: CallFailure | None, action: str) -> Outcome:
     if failure is CallFailure.REVOKED:
         return _answered(c, c.say("reminder_revoked"), card=PERMISSION_CARD)
-    return _answered(c, c.say("reminder_unavailable", action=action))
+    # issue-19: the verb is the language's word ("ändern"), not the id ("change")
+    return _answered(c, c.say("reminder_unavailable",
+                              action=c.language.word("reminder_action", action)))
 
 
 def _answered(c: Talk, speech: Speech, *, card: Card | None = None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import time
@@ -16,6 +17,56 @@ from skill.domain.language.plural import OTHER, category
 
 DEFAULT_LOCALE = "en-US"
 FALLBACK_LANGUAGE = "en"
+
+# issue-19: a phrase may ask for a name in a grammatical case, "{next:dat}": a format
+# spec of two or more small letters is a case's name, never one of Python's own specs.
+_CASE = re.compile(r"[a-z]{2,}")
+
+
+class Declined(str):
+    """A name said as it is (its first form, the nominative), that also knows its other
+    forms by case: German "der Schmetterling", with "den Schmetterling" (acc), "dem
+    Schmetterling" (dat) and "zum Schmetterling" (zu). The cases are the language's data;
+    a language without cases never makes one."""
+
+    forms: Mapping[str, str]
+
+    def __new__(cls, forms: Mapping[str, str]) -> Declined:
+        declined = super().__new__(cls, next(iter(forms.values())))
+        declined.forms = dict(forms)
+        return declined
+
+    def form(self, case: str) -> str:
+        """The form for ``case``; as it is said for a case the name does not have."""
+        return self.forms.get(case, str(self))
+
+    def __format__(self, spec: str) -> str:
+        return self.form(spec) if _CASE.fullmatch(spec) else str.__format__(self, spec)
+
+
+def _cases(values: Sequence[object]) -> list[str]:
+    """The cases the declined ones of ``values`` know, in their first one's order."""
+    found: list[str] = []
+    for value in values:
+        if isinstance(value, Declined):
+            found += [case for case in value.forms if case not in found]
+    return found
+
+
+def _in_case(value: object, case: str) -> object:
+    return value.form(case) if isinstance(value, Declined) else value
+
+
+class _Filler(string.Formatter):
+    """str.format, with a case's spec ("{next:dat}") answered by the language."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if _CASE.fullmatch(format_spec):
+            return self.language.in_case(value, format_spec)
+        return str(super().format_field(value, format_spec))
 
 
 @dataclass(frozen=True)
@@ -50,7 +101,15 @@ class Language:
     # ------------------------------------------------------------ lists
 
     def join(self, items: Sequence[str]) -> str:
-        """CLDR list patterns: "a", "a and b", "a, b and c"."""
+        """CLDR list patterns: "a", "a and b", "a, b and c". A list of declined names is
+        declined too: "den Schmetterling und die Brücke" is the list in the accusative."""
+        cases = _cases(items)
+        if cases:
+            return Declined({case: self._join([str(_in_case(item, case)) for item in items])
+                             for case in cases})
+        return self._join(items)
+
+    def _join(self, items: Sequence[str]) -> str:
         patterns: Mapping[str, str] = self.data["list"]
         if len(items) <= 1:
             return "".join(items)
@@ -69,13 +128,36 @@ class Language:
         The form is the language's ``other``, unless the name has its own (a language with
         genders gives each feminine name ``"la {name}"``), so articles stay data.
         """
-        forms: Mapping[str, str] = self.data["definite"]
-        return forms.get(name, forms[OTHER]).format(name=name)
+        forms: Mapping[str, Any] = self.data["definite"]
+        form = forms.get(name, forms[OTHER])
+        # issue-19: a language with cases gives a name its gender ("f"), whose forms by
+        # case are its "genders" (beside the names), or the name's own forms by case.
+        genders: Mapping[str, Any] = forms.get("genders", {})
+        if isinstance(form, str) and form in genders:
+            form = genders[form]
+        if isinstance(form, Mapping):
+            return Declined({case: str(template).format(name=name)
+                             for case, template in form.items()})
+        return str(form).format(name=name)
+
+    def in_case(self, value: object, case: str) -> str:
+        """``value`` said in ``case``: a declined name's form, a bare exercise name with
+        its article in that case, anything else as it is."""
+        if not isinstance(value, Declined) and isinstance(value, str) and \
+                value in self.data["definite"]:
+            value = self.definite(value)
+        return str(_in_case(value, case))
+
+    def fill(self, template: str, /, **values: object) -> str:
+        """``template.format(**values)``, with a case asked for ("{next:dat}") in it."""
+        return _Filler(self).format(template, **values)
 
     def word(self, group: str, word_id: str) -> str:
-        """The word for an id the domain uses: ``word("body_part", "knee")`` -> "knee"."""
-        words: Mapping[str, str] = self.data["words"][group]
-        return words[word_id]
+        """The word for an id the domain uses: ``word("body_part", "knee")`` -> "knee".
+        A word given by case (German "das Knie", "im Knie") is declined."""
+        words: Mapping[str, Any] = self.data["words"][group]
+        word = words[word_id]
+        return Declined(word) if isinstance(word, Mapping) else str(word)
 
     def side(self, side: str) -> str:
         """The word for a side of the body, by its id ("right", "left")."""
@@ -127,6 +209,11 @@ class Language:
     def text(self, key: str, **values: object) -> str:
         """The language's words for ``key`` (a screen label, the reminder), filled in."""
         form: str = self.data["texts"][key]
+        cases = _cases(list(values.values()))
+        if cases:  # issue-19: "die Taube, linke Seite" and "der Taube, linke Seite"
+            return Declined({case: form.format(**{k: _in_case(v, case)
+                                                  for k, v in values.items()})
+                             for case in cases})
         return form.format(**values)
 
     def words(self, key: str) -> list[str]:
@@ -196,4 +283,4 @@ def english() -> Language:
     return language_for(DEFAULT_LOCALE)
 
 
-__all__ = ["DEFAULT_LOCALE", "Language", "english", "language_for", "language_tag"]
+__all__ = ["DEFAULT_LOCALE", "Declined", "Language", "english", "language_for", "language_tag"]

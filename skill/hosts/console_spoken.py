@@ -309,6 +309,8 @@ class SpokenData(Spoken):
             if text.startswith(prefix + " "):
                 text = text[len(prefix) + 1:]
                 break
+        if text in named:  # "à midi", "vers midi"
+            return named[text]
         afternoon = morning = False
         for suffix in sorted(self.data.get("afternoon", ()), key=len, reverse=True):
             if text.endswith(" " + suffix):
@@ -329,10 +331,17 @@ class SpokenData(Spoken):
         return f"{hour:02d}:{minute:02d}" if hour < 24 and 0 <= minute < 60 else None
 
     def _clock(self, words: list[str]) -> tuple[int, int] | None:
-        """An hour and its minutes: "siete", "siete y media", "ocho menos cuarto", "7 30"."""
+        """An hour and its minutes: "siete", "siete y media", "ocho menos cuarto", "7 30";
+        in a language that says the word for hours ("dix-neuf heures trente", "sept heures
+        et demie": its ``hour_words``), the hour is every number before that word."""
         if not words:
             return None
-        hour = self.number(words[:1])
+        said_hours = [i for i, word in enumerate(words) if word in self.data.get("hour_words", ())]
+        if said_hours:
+            words = [" ".join(words[:said_hours[0]]), *words[said_hours[0] + 1:]]
+            hour = self.number(words[0].split())
+        else:
+            hour = self.number(words[:1])
         if hour is None:
             return None
         rest = " ".join(words[1:])

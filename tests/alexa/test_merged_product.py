@@ -45,6 +45,7 @@ SCREEN_SAMPLES = {
     "es": {"estoy embarazada", "me operaron", "tengo una hernia", "tengo un bulto ahí abajo"},
     "de": {"ich bin schwanger", "ich hatte eine operation", "ich habe eine hernie",
            "ich habe eine vorwölbung"},
+    "fr": {"je suis enceinte", "j'ai été opérée", "j'ai une hernie", "je sens une boule en bas"},
 }
 
 

@@ -143,5 +143,6 @@ def test_each_languages_policy_says_the_safety_answers_are_not_kept(folder: Path
 SAFETY_TOPICS: dict[str, tuple[str, ...]] = {
     "es": ("embaraz", "opera", "hernia", "bulto"),
     "de": ("schwanger", "operation", "hernie", "vorwölbung"),
+    "fr": ("enceinte", "opération", "hernie", "boule"),
 }
 TERMS_TEXT = (ROOT / "docs" / "terms.md").read_text(encoding="utf-8")

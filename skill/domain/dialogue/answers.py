@@ -87,7 +87,10 @@ def help_here(c: Talk, said: Said) -> Outcome:
     """Help in every state: what the skill does, then what can be said here and now."""
     mode = c.session.mode
     here = c.line(f"help_{mode.value}")
-    speech = Speech() if here.startswith("I'm Release Coach") else c.say("help_what_i_do")
+    # issue-19: a help that names the skill in its first sentence (every language's idle
+    # help: "I'm Release Coach.", "Je suis Détente pelvienne.") needs no introduction.
+    named = c.line("card_title") in here.split(". ")[0]
+    speech = Speech() if named else c.say("help_what_i_do")
     return c.ask(speech.say(here).extend(c.reprompt(c.session)), mode)
 
 

@@ -239,7 +239,7 @@ def _calling(c: Talk, call: ReminderCall,
 def _failed(c: Talk, failure: CallFailure | None, action: str) -> Outcome:
     if failure is CallFailure.REVOKED:
         return _answered(c, c.say("reminder_revoked"), card=PERMISSION_CARD)
-    # issue-19: the verb is the language's word ("ändern"), not the id ("change")
+    # issue-19: the verb in the language's words ("poner", "mettre"), not the code's id.
     return _answered(c, c.say("reminder_unavailable",
                               action=c.language.word("reminder_action", action)))
 

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import time
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -125,11 +125,23 @@ class Language:
     def definite(self, name: str) -> str:
         """``definite("butterfly")`` -> "the butterfly": a name with its definite article.
 
-        The form is the language's ``other``, unless the name has its own (a language with
-        genders gives each feminine name ``"la {name}"``), so articles stay data.
+        The form is the name's own if it has one, else the elided one before a vowel
+        (French "l'{name}", of either gender, when the language has ``elision``), else that
+        of the name's gender (a language's ``genders`` map: "posture": "feminine" ->
+        "la {name}"; a word with a mute h is listed as "elided"), else ``other``; so
+        articles stay data.
         """
         forms: Mapping[str, Any] = self.data["definite"]
-        form = forms.get(name, forms[OTHER])
+        if name in forms:
+            form = forms[name]
+        else:
+            gender = self.data.get("genders", {}).get(name)
+            if "elided" in forms and (self._elides(name) or gender == "elided"):
+                form = forms["elided"]
+            elif gender is not None and gender in forms:
+                form = forms[gender]
+            else:
+                form = forms[OTHER]
         # issue-19: a language with cases gives a name its gender ("f"), whose forms by
         # case are its "genders" (beside the names), or the name's own forms by case.
         genders: Mapping[str, Any] = forms.get("genders", {})
@@ -140,6 +152,12 @@ class Language:
                              for case, template in form.items()})
         return str(form).format(name=name)
 
+    def _elides(self, word: str) -> bool:
+        """Whether a word drops the vowel of the one before ("l'étirement"): it begins
+        with one of the language's ``elision.vowels``."""
+        vowels: str = self.data.get("elision", {}).get("vowels", "")
+        return bool(word) and word[0].lower() in vowels
+
     def in_case(self, value: object, case: str) -> str:
         """``value`` said in ``case``: a declined name's form, a bare exercise name with
         its article in that case, anything else as it is."""
@@ -148,9 +166,50 @@ class Language:
             value = self.definite(value)
         return str(_in_case(value, case))
 
+    # ------------------------------------------------------------ filling templates
+
+    @cached_property
+    def _plain(self) -> bool:
+        """Neither cases nor joins: a template is filled by ``str.format`` exactly."""
+        return "contractions" not in self.data and "elision" not in self.data and \
+            "genders" not in self.data["definite"]
+
     def fill(self, template: str, /, **values: object) -> str:
-        """``template.format(**values)``, with a case asked for ("{next:dat}") in it."""
-        return _Filler(self).format(template, **values)
+        """``template.format(**values)``, with a case asked for ("{next:dat}": German
+        "dem Schmetterling") and the language's joins where a word of the template meets
+        a filled-in value: French "à" + "le pont" -> "au pont", "de" + "les Kegel" ->
+        "des Kegel", "le" + "étirement" -> "l'étirement"."""
+        if self._plain:
+            return template.format(**values)
+        filler = _Filler(self)
+        if "contractions" not in self.data and "elision" not in self.data:
+            return filler.format(template, **values)
+        out = ""
+        for literal, field, spec, conversion in filler.parse(template):
+            out += literal
+            if field is None:
+                continue
+            value, _ = filler.get_field(field, (), values)
+            text = filler.format_field(filler.convert_field(value, conversion), spec or "")
+            out, text = self._contract(out, text)
+            out += text
+        return out
+
+    def _contract(self, before: str, value: str) -> tuple[str, str]:
+        """The template's last word and the value's first, as the language joins them."""
+        match = _LAST_WORD.search(before)
+        if match is None:
+            return before, value
+        word = match.group(1)
+        head = before[:match.start(1)]
+        for pair, joined in self.data.get("contractions", {}).items():
+            preposition, article = pair.split(" ")
+            if word.lower() == preposition and value.startswith(article + " "):
+                return head + _cased(joined, word) + " ", value[len(article) + 1:]
+        elided: Mapping[str, str] = self.data.get("elision", {}).get("words", {})
+        if word.lower() in elided and self._elides(value):
+            return head + _cased(elided[word.lower()], word), value
+        return before, value
 
     def word(self, group: str, word_id: str) -> str:
         """The word for an id the domain uses: ``word("body_part", "knee")`` -> "knee".
@@ -211,10 +270,10 @@ class Language:
         form: str = self.data["texts"][key]
         cases = _cases(list(values.values()))
         if cases:  # issue-19: "die Taube, linke Seite" and "der Taube, linke Seite"
-            return Declined({case: form.format(**{k: _in_case(v, case)
-                                                  for k, v in values.items()})
+            return Declined({case: self.fill(form, **{k: _in_case(v, case)
+                                                      for k, v in values.items()})
                              for case in cases})
-        return form.format(**values)
+        return self.fill(form, **values)
 
     def words(self, key: str) -> list[str]:
         """A fixed list of words, such as the weekdays' initials."""
@@ -225,6 +284,14 @@ class Language:
         the language's ``instructions`` words, whole words, in any case."""
         return any(re.search(rf"\b{re.escape(word)}\b", sentence, re.IGNORECASE)
                    for word in self.data.get("instructions", ()))
+
+
+_LAST_WORD = re.compile(r"(?:^|(?<=[\s(«\"]))([^\W\d_]+) $")
+
+
+def _cased(word: str, like: str) -> str:
+    """``word`` capitalised as ``like`` was ("À" + "au" -> "Au")."""
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
 def language_tag(locale: str | None) -> tuple[str, str]:

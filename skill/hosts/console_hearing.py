@@ -260,9 +260,11 @@ def model_hash(model: Mapping[str, Any]) -> str:
     return digest.hexdigest()[:20]
 
 
-def cache_dir() -> Path:
-    """Where a fitted stand-in is kept: ``$XDG_CACHE_HOME`` or ``~/.cache``."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+def cache_dir(home: Path | None = None) -> Path:
+    """Where a fitted stand-in is kept: under ``home`` when given (an ``XDG_CACHE_HOME``),
+    else ``$XDG_CACHE_HOME`` or ``~/.cache``."""
+    base = str(home) if home is not None else \
+        os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "release-coach"
 
 

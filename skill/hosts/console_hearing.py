@@ -281,7 +281,8 @@ def cached_weights(model: Mapping[str, Any], directory: Path | None = None) -> W
     weights = fit(model)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".partial")
+        # Each process its own partial file: two starting at once must not write into one.
+        partial = path.with_suffix(f".{os.getpid()}.partial")
         with partial.open("wb") as out:
             pickle.dump(weights, out)
         partial.replace(path)

@@ -32,7 +32,7 @@ from skill.domain.routine import (
     routine_steps,
 )
 from skill.domain.settings import Settings
-from skill.domain.ssml import Speech, spoken_text
+from skill.domain.ssml import Speech
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _INSTRUCTION = re.compile(r"\b(say|tell me)\b", re.IGNORECASE)
@@ -40,7 +40,7 @@ _INSTRUCTION = re.compile(r"\b(say|tell me)\b", re.IGNORECASE)
 
 def asks_something(speech: Speech) -> bool:
     """Whether the last thing said is a question, or tells the user what to say."""
-    text = spoken_text(speech.ssml()).strip()
+    text = speech.text()
     if not text:
         return False
     last = _SENTENCE_END.split(text)[-1]

@@ -140,12 +140,16 @@ class Speech:
         return self
 
     def extend(self, other: Speech) -> Speech:
-        for part in other.parts:
-            seconds = _break_seconds(part)
+        # Only other's first part can meet a break here: within other no two breaks meet
+        # already (every part came through the methods above), so the rest go as they are.
+        if other.parts:
+            first, *rest = other.parts
+            seconds = _break_seconds(first)
             if seconds is None:
-                self.parts.append(part)
+                self.parts.append(first)
             else:
                 self.pause(seconds)
+            self.parts.extend(rest)
         return self
 
     def text(self) -> str:

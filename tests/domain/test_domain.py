@@ -64,18 +64,39 @@ def test_text_is_escaped_into_well_formed_ssml() -> None:
     assert spoken_text(ssml) == "Hips & <knees>"
 
 
-@given(st.lists(st.one_of(
+_SPEECH_STEPS = st.lists(st.one_of(
     st.tuples(st.just("say"), st.text()),
     st.tuples(st.just("sound"), st.sampled_from(["musical/amzn_sfx_bell_short_chime_01"])),
-    st.tuples(st.just("pause"), st.floats(min_value=0, max_value=4)))))
-def test_speech_text_is_what_its_ssml_says(steps: list[tuple[str, Any]]) -> None:
-    # Speech.text reads the words without parsing the SSML; it must read what the XML does.
-    speech = Speech()
+    st.tuples(st.just("pause"), st.floats(min_value=0, max_value=4))))
+
+
+def _spoken(steps: list[tuple[str, Any]], speech: Speech | None = None) -> Speech:
+    speech = speech or Speech()
     for method, argument in steps:
         if method == "pause" and speech.parts and speech.parts[-1].startswith("<break"):
             continue  # pauses that meet merge, and past 10 s they are refused
         getattr(speech, method)(argument)
+    return speech
+
+
+@given(_SPEECH_STEPS)
+def test_speech_text_is_what_its_ssml_says(steps: list[tuple[str, Any]]) -> None:
+    # Speech.text reads the words without parsing the SSML; it must read what the XML does.
+    speech = _spoken(steps)
     assert speech.text() == spoken_text(speech.ssml())
+
+
+@given(_SPEECH_STEPS, _SPEECH_STEPS, st.floats(min_value=0.001, max_value=6))
+def test_extending_speech_is_saying_it_after(first: list[tuple[str, Any]],
+                                              then: list[tuple[str, Any]],
+                                              pause: float) -> None:
+    # A pause that meets the other speech's first break merges with it, as if said after.
+    lead = _spoken(first)
+    follow = Speech().pause(pause)
+    _spoken(then, follow)
+    expected = Speech(list(lead.parts)).pause(pause)
+    _spoken(then, expected)
+    assert Speech(list(lead.parts)).extend(follow) == expected
 
 
 def test_problems_catches_what_alexa_refuses() -> None:

@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 import pytest
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model.request_envelope import RequestEnvelope
+from events import event_names, load_event
 
 from skill.alexa.app import FastSerializer
 from skill.hosts.envelopes import Device
-from tests.events import event_names, load_event
 
 
 @pytest.mark.parametrize("stamp", ["2026-11-16T07:30:00Z", "2026-11-16T07:30:00.123Z",

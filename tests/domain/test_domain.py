@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 from itertools import pairwise
 from typing import Any
@@ -181,6 +182,23 @@ def test_round_trip_through_a_dict() -> None:
                                 SettingsChanged(Settings(pace=1, brief=True))])
     assert Profile.from_dict(profile.to_dict(), version=3) == \
         Profile(**{**profile.__dict__, "version": 3})
+
+
+@pytest.mark.parametrize("settings", [None, Settings(pace=1, brief=True)])
+def test_records_are_what_asdict_gives_key_for_key(settings: Settings | None) -> None:
+    # What the store and the session attributes hold, in the same order, as asdict has it
+    # (with lists for the place's tuples, and no version).
+    position = Position("daily", 2, 1, "2026-11-16", 90, 1, minutes=5, gentle=True,
+                        eased=("pigeon",), skipped=("bridge",), settings=settings,
+                        done=(0, 1))
+    profile = apply(Profile(), [session(MONDAY), PositionSet(position), PainReported("pigeon"),
+                                SettingsChanged(Settings(pace=1, brief=True))])
+    expected_position = {**asdict(position), "eased": ["pigeon"], "skipped": ["bridge"],
+                         "done": [0, 1]}
+    assert list(position.to_dict().items()) == list(expected_position.items())
+    expected = {**asdict(profile), "position": expected_position}
+    expected.pop("version")
+    assert list(profile.to_dict().items()) == list(expected.items())
 
 
 def test_older_profiles_keep_their_week_and_turn_a_pain_date_into_a_check_in() -> None:

@@ -16,4 +16,5 @@ echo "== mypy";  mypy
 echo "== cfn-lint"; cfn-lint infra/template.yaml
 echo "== skill package"; python infra/build_skill_package.py --development
 # -m "": every test, the servers, the JVM and the slow ones included (plain pytest skips them).
-echo "== tests"; CI="${CI:-}" python -m pytest -m ""
+# -n 0: one process, as before the fast lane's two workers (servers and JVMs stay one at a time).
+echo "== tests"; CI="${CI:-}" python -m pytest -m "" -n 0

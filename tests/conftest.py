@@ -217,6 +217,19 @@ def api(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="session")
+def hearing_cache_home(request: pytest.FixtureRequest,
+                       tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An ``XDG_CACHE_HOME`` for the console's trained stand-in, shared by every test and
+    kept between runs in pytest's own cache (a stand-in is keyed by its model and by the
+    source that trains it, so a kept one is never stale): training en-US costs about 10 s,
+    once, not once per test that hears. Without pytest's cache, one for this run."""
+    cache = getattr(request.config, "cache", None)
+    if cache is not None:
+        return Path(cache.mkdir("xdg-cache"))
+    return tmp_path_factory.mktemp("xdg-cache")
+
+
 @pytest.fixture(autouse=True)
 def _restore_skill_logging() -> Iterator[None]:
     """Tests that configure the skill's JSON logging must not leak it into other tests."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -284,6 +285,7 @@ class FastSerializer(DefaultSerializer):
         self._classes: dict[str, Any] = {}
         self._plans: dict[Any, _ModelPlan] = {}
         self._keys: dict[type, tuple[tuple[str, str], ...]] = {}
+        self._types: dict[str, tuple[str, Any]] = {}
 
     def serialize(self, obj: Any) -> Any:
         # Plain values and the SDK's model classes the fast way, in the SDK's key order;
@@ -309,9 +311,60 @@ class FastSerializer(DefaultSerializer):
         return {key: serialize(value) for name, key in pairs
                 if (value := getattr(obj, name)) is not None}
 
+    def _DefaultSerializer__deserialize(self, payload: Any, obj_type: Any) -> Any:
+        # The SDK's own steps, in its order, with each type name's meaning worked out once
+        # (it matches a regular expression on every list and dict type of every request),
+        # and a value that already is its primitive type returned as the SDK's cast would.
+        if payload is None:
+            return None
+        if isinstance(obj_type, str):
+            named = self._types.get(obj_type)
+            if named is None:
+                named = self._types[obj_type] = self._type_named(obj_type)
+            shape, detail = named
+            deserialize = self._DefaultSerializer__deserialize
+            if shape == "list":
+                if detail is None:
+                    return []
+                if isinstance(detail, tuple):  # a list of items of different types
+                    return [deserialize(item, kind) for item, kind in
+                            zip(payload, detail, strict=False)]
+                return [deserialize(item, detail) for item in payload]
+            if shape == "dict":
+                if detail is None:
+                    return {}
+                return {key: deserialize(value, detail) for key, value in payload.items()}
+            obj_type = detail
+        if obj_type in self.PRIMITIVE_TYPES:
+            if type(payload) is obj_type:
+                return payload
+            return self._DefaultSerializer__deserialize_primitive(payload, obj_type)  # type: ignore[attr-defined]
+        if obj_type is object:
+            return payload
+        if obj_type in (date, datetime):
+            return self._DefaultSerializer__deserialize_datetime(payload, obj_type)
+        return self._DefaultSerializer__deserialize_model(payload, obj_type)
+
+    def _type_named(self, name: str) -> tuple[str, Any]:
+        """What the SDK makes of a type name: a list's or dict's item type, or a class."""
+        if name.startswith("list["):
+            items = re.match(r"list\[(.*)\]", name)
+            if items is None:
+                return "list", None
+            kinds = items.group(1)
+            if "," in kinds:
+                return "list", tuple(kind.strip() for kind in kinds.split(","))
+            return "list", kinds.strip()
+        if name.startswith("dict("):
+            values = re.match(r"dict\(([^,]*), (.*)\)", name)
+            return "dict", values.group(2) if values is not None else None
+        if name in self.NATIVE_TYPES_MAPPING:
+            return "type", self.NATIVE_TYPES_MAPPING[name]
+        return "type", self._DefaultSerializer__load_class_from_name(name)
+
     def deserialize_dict(self, payload: dict[str, Any], obj_type: Any) -> Any:
         """Like ``deserialize``, from the parsed payload instead of its JSON text."""
-        return self._DefaultSerializer__deserialize(payload, obj_type)  # type: ignore[attr-defined]
+        return self._DefaultSerializer__deserialize(payload, obj_type)
 
     def _DefaultSerializer__load_class_from_name(self, class_name: str) -> Any:
         found = self._classes.get(class_name)
@@ -334,7 +387,7 @@ class FastSerializer(DefaultSerializer):
             if plan is None:
                 plan = self._plans[obj_type] = _model_plan(obj_type)
             model = obj_type()
-            deserialize = self._DefaultSerializer__deserialize  # type: ignore[attr-defined]
+            deserialize = self._DefaultSerializer__deserialize
             for name, key, kind in plan.params:
                 if key in payload:
                     setattr(model, name, deserialize(payload[key], kind))

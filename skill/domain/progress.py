@@ -12,12 +12,13 @@ completed session, which the store keeps beside the profile.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import copy
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from skill.domain.program import MAINTENANCE, PROGRAM_DAYS_PER_WEEK
-from skill.domain.records import plain
+from skill.domain.records import plain_fields
 from skill.domain.reminders import ReminderState
 from skill.domain.settings import DEFAULT_SETTINGS, Settings
 
@@ -114,7 +115,7 @@ class Position:
                       "settings": Settings.parse(settings) if settings is not None else None})
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = plain(self)
+        data = plain_fields(self, later=("eased", "skipped", "done", "settings"))
         data["eased"], data["skipped"] = list(self.eased), list(self.skipped)
         data["done"] = list(self.done)
         data["settings"] = self.settings.to_dict() if self.settings is not None else None
@@ -181,7 +182,7 @@ class Profile:
         return max(1, min(self.program_week, MAINTENANCE))
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = plain(self)
+        data = plain_fields(self, later=("position",))
         data.pop("version")
         data["position"] = self.position.to_dict() if self.position is not None else None
         return data
@@ -298,7 +299,10 @@ Change = NoticeHeard | PainReported | DoctorChecked | GentleChosen | CheckedIn |
 
 def apply(profile: Profile, changes: list[Change]) -> Profile:
     """A new profile with ``changes`` applied in order; ``profile`` is left as it was."""
-    result = replace(profile, daily=dict(profile.daily), eased=list(profile.eased))
+    # A shallow copy (what ``replace`` gives, for a fraction of it: Profile has no
+    # __post_init__), with its own copies of the two fields changed in place below.
+    result = copy.copy(profile)
+    result.daily, result.eased = dict(profile.daily), list(profile.eased)
     for change in changes:
         match change:
             case NoticeHeard(on):

@@ -40,3 +40,10 @@ def plain(value: Any) -> Any:
     if is_dataclass(value) and not isinstance(value, type):
         return {name: plain(getattr(value, name)) for name in _field_names(kind)}
     return copy.deepcopy(value)
+
+
+def plain_fields(value: Any, later: tuple[str, ...] = ()) -> dict[str, Any]:
+    """``plain(value)`` for a dataclass, but the fields named in ``later`` are left ``None``
+    in their places: the caller writes them its own way, so they are not walked twice."""
+    return {name: None if name in later else plain(getattr(value, name))
+            for name in _field_names(type(value))}

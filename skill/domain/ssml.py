@@ -17,7 +17,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
 MAX_SSML_CHARS = 8000
 MAX_BREAK_SECONDS = 10
@@ -92,6 +92,9 @@ def pause(seconds: float) -> str:
 
 
 def _break_seconds(part: str) -> float | None:
+    # Most parts are words, which escaping keeps from starting with "<": no match to try.
+    if not part.startswith("<break"):
+        return None
     match = _BREAK_RE.fullmatch(part)
     if match is None:
         return None
@@ -137,13 +140,23 @@ class Speech:
         return self
 
     def extend(self, other: Speech) -> Speech:
-        for part in other.parts:
-            seconds = _break_seconds(part)
+        # Only other's first part can meet a break here: within other no two breaks meet
+        # already (every part came through the methods above), so the rest go as they are.
+        if other.parts:
+            first, *rest = other.parts
+            seconds = _break_seconds(first)
             if seconds is None:
-                self.parts.append(part)
+                self.parts.append(first)
             else:
                 self.pause(seconds)
+            self.parts.extend(rest)
         return self
+
+    def text(self) -> str:
+        """The words alone, as :func:`spoken_text` reads them from :meth:`ssml`, without
+        parsing the XML: every part is escaped words or one empty element."""
+        words = " ".join(unescape(part) for part in self.parts if not part.startswith("<"))
+        return " ".join(words.split())
 
     def body(self, rate: str | None = None) -> str:
         """The SSML inside ``<speak>``; ``rate`` (like ``"90%"``) slows the whole voice."""

@@ -122,6 +122,7 @@ def serve(args: argparse.Namespace) -> int:
     from skill.hosts.logs import configure_logging
     from skill.hosts.web.app import ServerOptions, create_app
     from skill.hosts.web.app import serve as run_server
+    from skill.hosts.web.options import NETWORK_STORE_THREADS
     from skill.hosts.web.verifier import VerificationError, build_verifiers
 
     configure_logging(args.log_level, libraries=True,
@@ -148,7 +149,9 @@ def serve(args: argparse.Namespace) -> int:
     verifiers = build_verifiers(args.skill_id, insecure_dev=args.insecure_dev)
     web = create_app(invoke, verifiers, insecure_dev=args.insecure_dev,
                      max_body_bytes=args.max_body_bytes)
-    options = ServerOptions(threads=args.threads, connection_limit=args.connection_limit,
+    threads = args.threads or (NETWORK_STORE_THREADS if args.dynamodb_table
+                               else ServerOptions().threads)
+    options = ServerOptions(threads=threads, connection_limit=args.connection_limit,
                             channel_timeout=args.channel_timeout,
                             max_body_bytes=args.max_body_bytes)
     run_server(web, args.host, args.port, production=args.production, options=options)
@@ -212,7 +215,7 @@ def _positive(text: str) -> int:
 
 def parser() -> argparse.ArgumentParser:
     from skill.hosts.console_matcher import draft_locales, locales
-    from skill.hosts.web.options import ServerOptions
+    from skill.hosts.web.options import NETWORK_STORE_THREADS, ServerOptions
 
     root = argparse.ArgumentParser(prog="release-coach", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
@@ -243,8 +246,9 @@ def parser() -> argparse.ArgumentParser:
                      help="run under the waitress WSGI server")
     web.add_argument("--log-level", default=os.environ.get("LOG_LEVEL", "INFO"))
     defaults = ServerOptions()
-    web.add_argument("--threads", type=_positive, default=defaults.threads,
-                     help=f"worker threads under --production (default {defaults.threads})")
+    web.add_argument("--threads", type=_positive, default=None,
+                     help=f"worker threads under --production (default {defaults.threads}, "
+                          f"or {NETWORK_STORE_THREADS} with --dynamodb-table)")
     web.add_argument("--connection-limit", type=_positive, default=defaults.connection_limit,
                      help="open connections accepted at once under --production "
                           f"(default {defaults.connection_limit})")

@@ -252,9 +252,11 @@ def model_hash(model: Mapping[str, Any], spoken: Spoken = ENGLISH) -> str:
     return digest.hexdigest()[:20]
 
 
-def cache_dir() -> Path:
-    """Where a fitted stand-in is kept: ``$XDG_CACHE_HOME`` or ``~/.cache``."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+def cache_dir(home: Path | None = None) -> Path:
+    """Where a fitted stand-in is kept: under ``home`` when given (an ``XDG_CACHE_HOME``),
+    else ``$XDG_CACHE_HOME`` or ``~/.cache``."""
+    base = str(home) if home is not None else \
+        os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "release-coach"
 
 
@@ -272,7 +274,8 @@ def cached_weights(model: Mapping[str, Any], directory: Path | None = None,
     weights = fit(model, spoken)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".partial")
+        # Each process its own partial file: two starting at once must not write into one.
+        partial = path.with_suffix(f".{os.getpid()}.partial")
         with partial.open("wb") as out:
             pickle.dump(weights, out)
         partial.replace(path)

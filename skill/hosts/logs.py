@@ -29,7 +29,19 @@ def truncate(value: str, limit: int = MAX_FIELD_CHARS) -> str:
     return f"{value[:limit]}...[{len(value) - limit} more chars]"
 
 
+_SCALARS: Final = frozenset({int, float, bool, type(None)})
+
+
 def _bounded(value: Any, depth: int = 0) -> Any:
+    kind = type(value)
+    if kind is str:
+        return value if len(value) <= MAX_FIELD_CHARS else truncate(value)
+    if depth < _MAX_DEPTH:
+        # The common cases, a turn's record and its events, without the general walk.
+        if kind in _SCALARS:
+            return value
+        if kind is dict and _within_bounds(value):
+            return {key: _bounded(item, depth + 1) for key, item in value.items()}
     if isinstance(value, str):
         return truncate(value)
     if depth >= _MAX_DEPTH:
@@ -43,6 +55,11 @@ def _bounded(value: Any, depth: int = 0) -> Any:
     if isinstance(value, (list, tuple)):
         return [_bounded(v, depth + 1) for v in value[:50]]
     return value
+
+
+def _within_bounds(value: dict[Any, Any]) -> bool:
+    """Whether ``value``'s keys are short strings, few enough to be kept as they are."""
+    return len(value) <= 50 and all(type(key) is str and len(key) <= 100 for key in value)
 
 
 class JsonFormatter(logging.Formatter):

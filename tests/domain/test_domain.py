@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 from itertools import pairwise
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from skill.domain.exercises import stretches
 from skill.domain.program import MAINTENANCE, week_plan
@@ -59,6 +63,41 @@ def test_text_is_escaped_into_well_formed_ssml() -> None:
     ssml = Speech().say("Hips & <knees>").pause(3).ssml()
     assert problems(ssml) == []
     assert spoken_text(ssml) == "Hips & <knees>"
+
+
+_SPEECH_STEPS = st.lists(st.one_of(
+    st.tuples(st.just("say"), st.text()),
+    st.tuples(st.just("sound"), st.sampled_from(["musical/amzn_sfx_bell_short_chime_01"])),
+    st.tuples(st.just("pause"), st.floats(min_value=0, max_value=4))))
+
+
+def _spoken(steps: list[tuple[str, Any]], speech: Speech | None = None) -> Speech:
+    speech = speech or Speech()
+    for method, argument in steps:
+        if method == "pause" and speech.parts and speech.parts[-1].startswith("<break"):
+            continue  # pauses that meet merge, and past 10 s they are refused
+        getattr(speech, method)(argument)
+    return speech
+
+
+@given(_SPEECH_STEPS)
+def test_speech_text_is_what_its_ssml_says(steps: list[tuple[str, Any]]) -> None:
+    # Speech.text reads the words without parsing the SSML; it must read what the XML does.
+    speech = _spoken(steps)
+    assert speech.text() == spoken_text(speech.ssml())
+
+
+@given(_SPEECH_STEPS, _SPEECH_STEPS, st.floats(min_value=0.001, max_value=6))
+def test_extending_speech_is_saying_it_after(first: list[tuple[str, Any]],
+                                              then: list[tuple[str, Any]],
+                                              pause: float) -> None:
+    # A pause that meets the other speech's first break merges with it, as if said after.
+    lead = _spoken(first)
+    follow = Speech().pause(pause)
+    _spoken(then, follow)
+    expected = Speech(list(lead.parts)).pause(pause)
+    _spoken(then, expected)
+    assert Speech(list(lead.parts)).extend(follow) == expected
 
 
 def test_problems_catches_what_alexa_refuses() -> None:
@@ -143,6 +182,23 @@ def test_round_trip_through_a_dict() -> None:
                                 SettingsChanged(Settings(pace=1, brief=True))])
     assert Profile.from_dict(profile.to_dict(), version=3) == \
         Profile(**{**profile.__dict__, "version": 3})
+
+
+@pytest.mark.parametrize("settings", [None, Settings(pace=1, brief=True)])
+def test_records_are_what_asdict_gives_key_for_key(settings: Settings | None) -> None:
+    # What the store and the session attributes hold, in the same order, as asdict has it
+    # (with lists for the place's tuples, and no version).
+    position = Position("daily", 2, 1, "2026-11-16", 90, 1, minutes=5, gentle=True,
+                        eased=("pigeon",), skipped=("bridge",), settings=settings,
+                        done=(0, 1))
+    profile = apply(Profile(), [session(MONDAY), PositionSet(position), PainReported("pigeon"),
+                                SettingsChanged(Settings(pace=1, brief=True))])
+    expected_position = {**asdict(position), "eased": ["pigeon"], "skipped": ["bridge"],
+                         "done": [0, 1]}
+    assert list(position.to_dict().items()) == list(expected_position.items())
+    expected = {**asdict(profile), "position": expected_position}
+    expected.pop("version")
+    assert list(profile.to_dict().items()) == list(expected.items())
 
 
 def test_older_profiles_keep_their_week_and_turn_a_pain_date_into_a_check_in() -> None:

@@ -19,7 +19,7 @@ from skill.alexa.app import SkillApp, build_app
 from skill.alexa.handlers import handled_intents
 from skill.hosts.console import Console
 from skill.hosts.console_clock import Clock, parse_clock, parse_duration
-from skill.hosts.console_hearing import hearing_for
+from skill.hosts.console_hearing import cache_dir, hearing_for
 from skill.hosts.console_matcher import (
     BUILT_IN_PHRASES,
     ModelMatcher,
@@ -669,10 +669,9 @@ def test_the_console_says_when_it_cannot_grant_the_reminders_permission(tmp_path
 
 
 @pytest.fixture(scope="module")
-def ears(tmp_path_factory: pytest.TempPathFactory) -> Understanding:
+def ears(hearing_cache_home: Path) -> Understanding:
     model = load_model("en-US")
-    return Understanding(ModelMatcher(model),
-                         hearing_for(model, tmp_path_factory.mktemp("hearing")))
+    return Understanding(ModelMatcher(model), hearing_for(model, cache_dir(hearing_cache_home)))
 
 
 class ElicitingApp(ScriptedApp):
@@ -742,14 +741,15 @@ def test_an_unknown_exercise_still_reaches_the_skill_unresolved(ears: Understand
     assert found.intent == "GuideExerciseIntent" and found.slots["Exercise"][1] is None
 
 
-def test_the_chat_command_hears_british_and_indian_english(tmp_path: Path) -> None:
+def test_the_chat_command_hears_british_and_indian_english(
+        tmp_path: Path, hearing_cache_home: Path) -> None:
     script = "\n".join(["open release coach", "yes please", "none of those", "hold on a tick",
                         "sorry about that i'm back", "cheers, that's me done for today",
                         "ask release coach it is paining in my knee"]) + "\n"
     result = subprocess.run(
         [sys.executable, "-m", "skill.hosts.cli", "chat", "--store", str(tmp_path / "p.sqlite3")],
         input=script, capture_output=True, text=True, timeout=120,
-        env={**os.environ, "TZ": "Europe/London", "XDG_CACHE_HOME": str(tmp_path / "cache")},
+        env={**os.environ, "TZ": "Europe/London", "XDG_CACHE_HOME": str(hearing_cache_home)},
         check=True)
     out = result.stdout
     assert "Before your first exercise" in out and "releases" in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import logging
@@ -461,3 +462,35 @@ def test_body_with_length_at_cap_boundary(size: int, status: int) -> None:
     body += b" " * (size - len(body))
     response = post_signed(make_client(FakeInvoke(), max_body_bytes=2048), body)
     assert response.status_code == status
+
+
+# --------------------------------------------------------------------------- the endpoint
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (encode(make_envelope()), "application/json"),
+        (b"[1]", "application/json"),
+        (encode(make_envelope()), "text/plain"),
+        (b"x" * 4096, "application/json"),
+    ],
+)
+def test_flask_route_answers_as_the_endpoint_in_front_of_it(
+    body: bytes, content_type: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # POST / is answered in front of Flask; Flask's own route for it, when the app is mounted
+    # without the endpoint, gives the same status, headers, body and log line.
+    caplog.set_level(logging.INFO, logger="release_coach.web")
+    answers = []
+    for through_flask in (False, True):
+        caplog.clear()
+        app = create_app(FakeInvoke(), secure_verifiers(), max_body_bytes=2048)
+        if through_flask:
+            app.wsgi_app = functools.partial(flask.Flask.wsgi_app, app)  # type: ignore[method-assign]
+        response = post_signed(app.test_client(), body, content_type=content_type)
+        (line,) = log_records(caplog)
+        line.pop("latency_ms")
+        answers.append((response.status, sorted(response.headers.items()), response.data, line))
+    assert answers[0] == answers[1]
+    assert answers[0][0] != "500 INTERNAL SERVER ERROR"

@@ -32,7 +32,7 @@ from skill.domain.routine import (
     routine_steps,
 )
 from skill.domain.settings import Settings
-from skill.domain.ssml import Speech, spoken_text
+from skill.domain.ssml import Speech
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
@@ -40,7 +40,7 @@ _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 def asks_something(speech: Speech, language: Language | None = None) -> bool:
     """Whether the last thing said is a question, or tells the user what to say (in the
     words of ``language``, this turn's by default: "say next", "di siguiente")."""
-    text = spoken_text(speech.ssml()).strip()
+    text = speech.text()
     if not text:
         return False
     last = _SENTENCE_END.split(text)[-1]

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 DEFAULT_MAX_BODY_BYTES: Final = 256 * 1024
+# Worker threads when the store is across a network (DynamoDB): turns wait there.
+NETWORK_STORE_THREADS: Final = 8
 
 
 @dataclass(frozen=True)
@@ -14,11 +16,15 @@ class ServerOptions:
 
     The defaults survive hundreds of idle or slow connections (waitress's own stop
     accepting at 100 and keep idle sockets for 120 s). Threads are what a turn may
-    block on (the store); the work itself is Python, so more threads than this only
-    add contention on two cores.
+    block on (the store); the work itself is Python, so more threads than that only
+    add contention on the GIL. A DynamoDB turn waits on the network (and, in an
+    outage, on the breaker's first timeouts), so it gets :data:`NETWORK_STORE_THREADS`;
+    the embedded file blocks a turn only for its fsync, and at 20 connections on two
+    cores four threads answered with a p99 of 100-104 ms where eight gave 129-144 ms
+    (issue 17, bench/load.py's load run alternately, load average 1.6-1.8).
     """
 
-    threads: int = 8
+    threads: int = 4
     connection_limit: int = 500
     channel_timeout: int = 20
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES

@@ -25,7 +25,7 @@ SCRIPT = [
     "open release coach", "yes", "no", "next", "", "",
     "/later 20m", "ask release coach to resume", "skip", "good",
     "/later 1d", "ask release coach to start my routine", "no", "next", "next", "it hurts",
-    "/later 1d", "open release coach", "no", "how am i doing", "no",
+    "/later 1d", "open release coach", "no", "how am i doing", "no", "no thanks",
 ]
 
 

@@ -81,7 +81,7 @@ def serve_https(handler: type[BaseHTTPRequestHandler], directory: Path) -> Itera
     context.load_cert_chain(cert, key)
     server.socket = context.wrap_socket(server.socket, server_side=True)
     # A short poll, so that shutting the stand-in down after each test takes no half second.
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02},
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.005},
                               daemon=True)
     thread.start()
     try:

@@ -85,21 +85,18 @@ def exercise_menu(c: Talk, said: Said) -> Outcome:
 
 def help_here(c: Talk, said: Said) -> Outcome:
     """Help in every state: what the skill does, then what can be said here and now."""
-    mode = c.session.mode
-    here = c.line(f"help_{mode.value}")
+    here = c.line(f"help_{c.session.mode.value}")
     # issue-19: a help that names the skill in its first sentence (every language's idle
     # help: "I'm Release Coach.", "Je suis Détente pelvienne.") needs no introduction.
     named = c.line("card_title") in here.split(". ")[0]
     speech = Speech() if named else c.say("help_what_i_do")
-    return c.ask(speech.say(here).extend(c.reprompt(c.session)), mode)
+    return c.ask_again(speech.say(here))
 
 
 def not_understood(c: Talk, said: Said) -> Outcome:
     """Not heard, or meant for another skill (a timer, a list, music: Alexa sends those
     here with no slot to tell them apart): what this skill does, then what can be said."""
-    mode = c.session.mode
-    speech = c.say("fallback").say(c.line("fallback_what_i_do"))
-    return c.ask(speech.extend(c.reprompt(c.session)), mode)
+    return c.ask_again(c.say("fallback").say(c.line("fallback_what_i_do")))
 
 
 def what_would_you_like(c: Talk, said: Said) -> Outcome:

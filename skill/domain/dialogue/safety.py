@@ -191,7 +191,7 @@ def ask_again(c: Talk, said: Said) -> Outcome:
     words that are not a yes or a no ("well, I'm pregnant") may well mean yes: say so."""
     key = "screen_answer_first" if c.session.mode in (Mode.SAFETY_SCREEN, Mode.RESCREEN) \
         else "answer_first"
-    return c.ask(c.say(key).extend(c.reprompt(c.session)), c.session.mode)
+    return c.ask_again(c.say(key))
 
 
 def _going_gently(c: Talk, lead: Speech) -> Speech:

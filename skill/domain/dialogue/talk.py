@@ -197,6 +197,10 @@ class Talk:
         """This session as the reply leaves it: the question is new, the rest carries."""
         return replace(self.session, **updates)  # type: ignore[arg-type]
 
+    def ask_again(self, speech: Speech) -> Outcome:
+        """Say ``speech``, then the question still open, in words; the state stays."""
+        return self.ask(speech.extend(self.reprompt(self.session)), self.session.mode)
+
     def ask(self, speech: Speech, mode: Mode, reprompt: Speech | None = None,
             **updates: object) -> Outcome:
         """Say ``speech`` and listen: ``mode`` is the question it asked.
@@ -230,7 +234,7 @@ class Talk:
         if self.session.mode in (Mode.OFFER_START, Mode.OFFER_RESUME):
             # Asked in the middle of an offer ("less talking, please" to "shall we start?"):
             # the offer is still the question, so it is asked again rather than dropped.
-            return self.ask(speech.extend(self.reprompt(self.session)), self.session.mode)
+            return self.ask_again(speech)
         speech.say(self.line("anything_else"))
         return self.ask(speech, Mode.IDLE)
 

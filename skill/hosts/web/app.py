@@ -6,13 +6,13 @@ import json
 import logging
 import time
 import traceback
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 import flask
 from werkzeug.datastructures import EnvironHeaders
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
-from werkzeug.http import HTTP_STATUS_CODES, parse_options_header
+from werkzeug.http import HTTP_STATUS_CODES
 from werkzeug.wrappers import Response as WerkzeugResponse
 from werkzeug.wsgi import get_content_length, get_input_stream
 
@@ -237,7 +237,8 @@ def _verified_envelope(
     content_length = get_content_length(environ)
     if content_length is not None and content_length > max_body_bytes:
         raise _Rejected(413, "request body too large")
-    if parse_options_header(environ.get("CONTENT_TYPE", ""))[0].lower() != "application/json":
+    # The media type is what comes before any parameter ("application/json; charset=utf-8").
+    if environ.get("CONTENT_TYPE", "").partition(";")[0].strip().lower() != "application/json":
         raise _Rejected(415, "content type must be application/json")
     try:
         raw = _read_body(environ, max_body_bytes)
@@ -248,13 +249,37 @@ def _verified_envelope(
     fields.update(_request_facts(envelope))
     _check_shape(envelope)
 
-    headers = dict(EnvironHeaders(environ).items()) if verifiers else {}
+    headers = _RequestHeaders(environ)
     for verifier in verifiers:
         try:
             verifier.verify(headers, raw, envelope)
         except VerificationError as exc:
             raise _Rejected(400, f"request verification failed: {exc.reason}") from exc
     return envelope
+
+
+class _RequestHeaders(Mapping[str, str]):
+    """The request's headers, read from the WSGI environ only if a verifier looks at them:
+    the timestamp and application-id checks never do, and most requests stop there in
+    development (issue 17: copying every header was a per-request cost for nothing)."""
+
+    def __init__(self, environ: WSGIEnvironment) -> None:
+        self._environ = environ
+        self._headers: dict[str, str] | None = None
+
+    def _all(self) -> dict[str, str]:
+        if self._headers is None:
+            self._headers = dict(EnvironHeaders(self._environ).items())
+        return self._headers
+
+    def __getitem__(self, name: str) -> str:
+        return self._all()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 class AlexaEndpoint:

@@ -43,15 +43,19 @@ MAX_ENVELOPE_DEPTH = 64
 MAX_LOGGED_CHARS = 200
 
 
+# A tuple, not ``dict | list``: isinstance checks a union about twice as slowly.
+_CONTAINERS = (dict, list)
+
+
 def _depth_exceeds(value: Any, limit: int) -> bool:
     """Whether ``value`` nests deeper than ``limit``; iterative, so depth cannot overflow it.
 
-    Level by level: each level's containers are gathered by one comprehension, so the
-    leaves (most of an envelope) cost one type check in C-speed loops, and an Alexa
-    envelope (about eight levels) is done in eight passes (issue 17: the walk one node at a
-    time was about 4% of a served turn).
+    Level by level: each level's containers are gathered by one comprehension, so a leaf
+    (most of an envelope) costs one type check inside it, and an Alexa envelope (about
+    eight levels) takes eight passes. Issue 17 measured the walk one node at a time at
+    18 us for an Echo Show's request with a slot, this at 11 us (3 us for a plain one).
     """
-    level = [value] if isinstance(value, dict | list) else []
+    level = [value] if isinstance(value, _CONTAINERS) else []
     depth = 0
     while level:
         depth += 1
@@ -59,8 +63,9 @@ def _depth_exceeds(value: Any, limit: int) -> bool:
             return True
         level = [child for node in level
                  for child in (node.values() if isinstance(node, dict) else node)
-                 if isinstance(child, dict | list)]
+                 if isinstance(child, _CONTAINERS)]
     return False
+
 
 
 def _logged(value: Any) -> Any:

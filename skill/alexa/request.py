@@ -73,14 +73,20 @@ class AlexaRequest:
     is ``None`` for a request outside a session, which has nothing to send back.
     """
 
-    __slots__ = ("_system", "_timestamp", "body", "envelope", "session", "session_attributes",
-                 "type")
+    __slots__ = ("_slots", "_system", "_timestamp", "body", "envelope", "intent_name",
+                 "session", "session_attributes", "type")
 
     def __init__(self, envelope: Mapping[str, Any]) -> None:
         self.envelope = envelope
         # The envelope's ``request`` object: what was asked, and its own fields.
         self.body = _object(envelope.get("request"))
         self.type: str | None = _text(self.body.get("type"))
+        # Read once: every intent's handler is asked in turn whether the request is its own.
+        intent = _object(self.body.get("intent"))
+        name = intent.get("name")
+        # The intent's name, or ``None`` for a request that carries no intent.
+        self.intent_name: str | None = name if isinstance(name, str) else None
+        self._slots = _object(intent.get("slots"))
         self._system = _object(_object(envelope.get("context")).get("System"))
         session = envelope.get("session")
         self.session: Mapping[str, Any] | None = session if isinstance(session, dict) \
@@ -129,17 +135,12 @@ class AlexaRequest:
 
     # ------------------------------------------------------------ an intent
 
-    @property
-    def intent_name(self) -> str | None:
-        """The intent's name, or ``None`` for a request that carries no intent."""
-        name = _object(self.body.get("intent")).get("name")
-        return name if isinstance(name, str) else None
-
     def slot(self, name: str) -> tuple[str | None, str | None]:
         """Slot ``name``'s resolved id (entity resolution's first match) and the words
         heard, either of which may be missing."""
-        slots = _object(_object(self.body.get("intent")).get("slots"))
-        slot = _object(slots.get(name))
+        slot = self._slots.get(name)
+        if not isinstance(slot, dict):
+            return None, None
         heard = slot.get("value")
         words = heard if isinstance(heard, str) and heard.strip() else None
         authorities = _object(slot.get("resolutions")).get("resolutionsPerAuthority")

@@ -102,7 +102,7 @@ class AlexaRequest:
     @property
     def has_system(self) -> bool:
         """Whether the envelope has ``context.System``, which Alexa always sends."""
-        return isinstance(_object(self.envelope.get("context")).get("System"), dict)
+        return self._system is not _NOTHING
 
     @property
     def request_id(self) -> str | None:

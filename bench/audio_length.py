@@ -170,7 +170,7 @@ def _app_and_seed(path: Path) -> tuple[Invoke, Seed]:
     from skill.store.sqlite import SqliteStore
 
     store = SqliteStore(path)
-    app = build_app(store, time_zone_lookup=lambda _hi: None)
+    app = build_app(store, time_zone_lookup=lambda _request: None)
     key = user_key(Device().user_id)
 
     def seed(changes: list[Change]) -> None:

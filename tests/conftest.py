@@ -148,7 +148,7 @@ def store(tmp_path: Path) -> Iterator[SqliteStore]:
 
 @pytest.fixture
 def app(store: SqliteStore) -> SkillApp:
-    return build_app(store, time_zone_lookup=lambda _hi: None)
+    return build_app(store, time_zone_lookup=lambda _request: None)
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ask_sdk_core.handler_input import HandlerInput
-
+from skill.alexa.request import AlexaRequest
 from skill.domain.dialogue import Said
 
 INTENT_UTTERANCES: dict[str, str] = {
@@ -66,69 +65,52 @@ MAX_HEARD_CHARS = 80
 _DURATION = re.compile(r"^P(?:(?P<d>\d+)D)?(?:T(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+)S)?)?$")
 
 
-def intent_name(handler_input: HandlerInput) -> str | None:
-    """The intent's name, or ``None`` for an IntentRequest that carries no intent."""
-    name = getattr(getattr(handler_input.request_envelope.request, "intent", None), "name", None)
-    return name if isinstance(name, str) else None
+def slot_value(request: AlexaRequest, name: str) -> tuple[str | None, str | None]:
+    """The resolved id of slot ``name`` and the words heard (cut short), either may be
+    missing."""
+    value, heard = request.slot(name)
+    return value, (heard[:MAX_HEARD_CHARS] if heard is not None else None)
 
 
-def slot_value(handler_input: HandlerInput, name: str) -> tuple[str | None, str | None]:
-    """The resolved id of slot ``name`` and the words heard, either may be missing."""
-    request = handler_input.request_envelope.request
-    slots = getattr(getattr(request, "intent", None), "slots", None) or {}
-    slot = slots.get(name) if isinstance(slots, dict) else None
-    if slot is None:
-        return None, None
-    heard = slot.value if isinstance(slot.value, str) and slot.value.strip() else None
-    if heard is not None:
-        heard = heard[:MAX_HEARD_CHARS]
-    resolutions = getattr(slot, "resolutions", None)
-    for authority in getattr(resolutions, "resolutions_per_authority", None) or []:
-        status = getattr(getattr(authority, "status", None), "code", None)
-        if getattr(status, "value", status) == "ER_SUCCESS_MATCH" and authority.values:
-            return authority.values[0].value.id, heard
-    return None, heard
-
-
-def said_from(handler_input: HandlerInput, utterance: str) -> Said:
+def said_from(request: AlexaRequest, utterance: str) -> Said:
     """What the user said, with the slot values the domain understands."""
     if utterance in REMINDER_UTTERANCES:
-        return reminder_said(handler_input, utterance)
-    exercise, heard = slot_value(handler_input, "Exercise")
+        return reminder_said(request, utterance)
+    exercise, heard = slot_value(request, "Exercise")
     value: str | None = None
     for slot in ("Period", "Change", "Symptom", "Sign"):
-        found, words = slot_value(handler_input, slot)
+        found, words = slot_value(request, slot)
         if found is not None or words is not None:
             value, heard = found, (words if found is None else heard)
-    if utterance == "pain" and not _names_a_pain(handler_input):
+    if utterance == "pain" and not _names_a_pain(request):
         # "i'm {Sign}" heard with words that are no symptom ("i'm back", "i'm tired") is
         # not a pain report: those carriers say nothing of pain but the symptom itself.
         return Said("fallback")
     number: int | None = None
-    _, spoken = slot_value(handler_input, "Minutes")
+    _, spoken = slot_value(request, "Minutes")
     if spoken is not None and spoken.isdigit():
         number = min(int(spoken), 1000)
     return Said(utterance, exercise=exercise, heard=heard, value=value, number=number)
 
 
-def _names_a_pain(handler_input: HandlerInput) -> bool:
+def _names_a_pain(request: AlexaRequest) -> bool:
     """A pain report either has a pain word in its carrier (any sample without a Sign) or
     a Sign that resolved to a symptom."""
-    sign, words = slot_value(handler_input, "Sign")
+    sign, words = slot_value(request, "Sign")
     return sign is not None or words is None
 
 
-def reminder_said(handler_input: HandlerInput, utterance: str) -> Said:
+def reminder_said(request: AlexaRequest, utterance: str) -> Said:
     """A reminder request in the domain's words: ``value`` is the Time slot as Alexa
     resolved it ("07:00", "MO"), or for a relative move "later" / "earlier" with ``number``
     the minutes to move by."""
-    shift, _ = slot_value(handler_input, "Shift")
+    shift, _ = slot_value(request, "Shift")
     if utterance == "change_reminder" and shift in ("later", "earlier"):
-        _, by = slot_value(handler_input, "By")
+        _, by = slot_value(request, "By")
         minutes = duration_minutes(by) if by is not None else None
         # With no amount said, the dialogue moves it by its default (an hour).
         return Said(utterance, value=shift, number=minutes)
-    _, time = slot_value(handler_input, "Time")
+    _, time = slot_value(request, "Time")
     return Said(utterance, value=time.strip() if time else None)
 
 

@@ -12,8 +12,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ask_sdk_core.handler_input import HandlerInput
-
 from skill.alexa.reminders import (
     Failure,
     ReminderApiError,
@@ -21,6 +19,8 @@ from skill.alexa.reminders import (
     ask_for_permission,
     reminder_request,
 )
+from skill.alexa.request import AlexaRequest
+from skill.alexa.response import ResponseBuilder
 from skill.domain.progress import Change, Profile, TimeZoneLearned
 from skill.domain.reminders import CallFailure, CallKind, CallResult, ReminderCall
 
@@ -28,9 +28,8 @@ FAILURES = {Failure.REVOKED: CallFailure.REVOKED, Failure.NOT_FOUND: CallFailure
             Failure.UNAVAILABLE: CallFailure.UNAVAILABLE}
 
 
-def _now_local(handler_input: HandlerInput, time_zone: str | None) -> datetime:
-    stamp = getattr(handler_input.request_envelope.request, "timestamp", None)
-    now = stamp if isinstance(stamp, datetime) else datetime.now(UTC)
+def _now_local(request: AlexaRequest, time_zone: str | None) -> datetime:
+    now = request.timestamp or datetime.now(UTC)
     if now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
     try:
@@ -40,44 +39,40 @@ def _now_local(handler_input: HandlerInput, time_zone: str | None) -> datetime:
     return now.astimezone(zone)
 
 
-def _locale(handler_input: HandlerInput) -> str:
-    locale = getattr(handler_input.request_envelope.request, "locale", None)
-    return locale if isinstance(locale, str) and locale else "en-US"
-
-
-def make_call(handler_input: HandlerInput, call: ReminderCall, profile: Profile,
-              time_zone_lookup: Callable[[HandlerInput], str | None],
+def make_call(request: AlexaRequest, response: ResponseBuilder, call: ReminderCall,
+              profile: Profile, time_zone_lookup: Callable[[AlexaRequest], str | None],
               learned: list[Change]) -> CallResult | None:
-    """Make ``call``; ``None`` when Alexa answers it itself (the permission prompt).
+    """Make ``call``; ``None`` when Alexa answers it itself (the permission prompt, which
+    goes in ``response``).
 
     A reminder must ring in the device's zone: without one stored, the settings API is
     asked now, and what it says is appended to ``learned`` to be stored with the turn.
     """
     if call.kind is CallKind.ASK_PERMISSION:
         if call.at is not None:
-            handler_input.response_builder.add_directive(ask_for_permission(call.at))
+            response.add_directive(ask_for_permission(call.at))
         return None
-    reminders = Reminders(handler_input)
+    reminders = Reminders(request)
     try:
         match call.kind:
             case CallKind.SET:
                 assert call.at is not None
                 zone = profile.time_zone
                 if zone is None:
-                    zone = time_zone_lookup(handler_input)
+                    zone = time_zone_lookup(request)
                     if zone:
                         learned.append(TimeZoneLearned(zone))
-                request = reminder_request(call.at, _now_local(handler_input, zone), zone,
-                                           _locale(handler_input))
+                wanted = reminder_request(call.at, _now_local(request, zone), zone,
+                                          request.locale or "en-US")
                 if call.token is not None:
                     try:
-                        return CallResult(token=reminders.update(call.token, request),
+                        return CallResult(token=reminders.update(call.token, wanted),
                                           moved=True)
                     except ReminderApiError as error:
                         if error.failure is not Failure.NOT_FOUND:
                             raise
                         # Deleted in the Alexa app meanwhile: make a new one.
-                return CallResult(token=reminders.create(request))
+                return CallResult(token=reminders.create(wanted))
             case CallKind.DELETE:
                 assert call.token is not None
                 reminders.delete(call.token)

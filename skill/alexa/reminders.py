@@ -21,8 +21,6 @@ from enum import StrEnum
 from typing import Any
 
 from ask_sdk_core.exceptions import SerializationException
-from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model.interfaces.connections.send_request_directive import SendRequestDirective
 from ask_sdk_model.services.reminder_management.alert_info import AlertInfo
 from ask_sdk_model.services.reminder_management.push_notification import PushNotification
 from ask_sdk_model.services.reminder_management.push_notification_status import (
@@ -36,8 +34,9 @@ from ask_sdk_model.services.reminder_management.spoken_text import SpokenText
 from ask_sdk_model.services.reminder_management.trigger import Trigger
 from ask_sdk_model.services.reminder_management.trigger_type import TriggerType
 from ask_sdk_model.services.service_exception import ServiceException
-from ask_sdk_model.ui.ask_for_permissions_consent_card import AskForPermissionsConsentCard
 
+from skill.alexa.alexa_apis import reminders_client
+from skill.alexa.request import AlexaRequest
 from skill.domain.reminders import first_occurrence, reminder_text
 
 logger = logging.getLogger("release_coach.reminders")
@@ -75,34 +74,30 @@ def _failure(status: int | None) -> Failure:
 # ---------------------------------------------------------------- the permission
 
 
-def has_permission(handler_input: HandlerInput) -> bool:
+def has_permission(request: AlexaRequest) -> bool:
     """Whether the user has granted the reminders permission, as this request says."""
-    system = getattr(handler_input.request_envelope.context, "system", None)
-    permissions = getattr(getattr(system, "user", None), "permissions", None)
-    scopes = getattr(permissions, "scopes", None)
-    scope = scopes.get(REMINDERS_SCOPE) if isinstance(scopes, dict) else None
-    status = getattr(scope, "status", None)
-    return str(getattr(status, "value", status)) == "GRANTED"
+    return request.permission_granted(REMINDERS_SCOPE)
 
 
-def ask_for_permission(at: time) -> SendRequestDirective:
+def ask_for_permission(at: time) -> dict[str, Any]:
     """Alexa asks the user, in its own words, to allow reminders for this skill."""
-    return SendRequestDirective(
-        name=ASK_FOR,
-        payload={
+    return {
+        "type": "Connections.SendRequest",
+        "name": ASK_FOR,
+        "payload": {
             "@type": "AskForPermissionsConsentRequest",
             "@version": "2",
             "permissionScopes": [
                 {"permissionScope": REMINDERS_SCOPE, "consentLevel": "ACCOUNT"},
             ],
         },
-        token=f"{TOKEN_PREFIX}{at.hour:02d}:{at.minute:02d}",
-    )
+        "token": f"{TOKEN_PREFIX}{at.hour:02d}:{at.minute:02d}",
+    }
 
 
-def permission_card() -> AskForPermissionsConsentCard:
+def permission_card() -> dict[str, Any]:
     """The card in the Alexa app that lets the user grant the permission there."""
-    return AskForPermissionsConsentCard(permissions=[REMINDERS_SCOPE])
+    return {"type": "AskForPermissionsConsent", "permissions": [REMINDERS_SCOPE]}
 
 
 @dataclass(frozen=True)
@@ -113,13 +108,11 @@ class ConsentAnswer:
     asked_time: str | None
 
 
-def consent_answer(handler_input: HandlerInput) -> ConsentAnswer:
-    request = handler_input.request_envelope.request
-    code = str(getattr(getattr(request, "status", None), "code", "") or "")
-    payload: Any = getattr(request, "payload", None)
-    answer = payload.get("status") if isinstance(payload, dict) else None
-    token = getattr(request, "token", None)
-    asked = token[len(TOKEN_PREFIX):] if isinstance(token, str) and \
+def consent_answer(request: AlexaRequest) -> ConsentAnswer:
+    code = request.status_code or ""
+    answer = request.payload.get("status")
+    token = request.token
+    asked = token[len(TOKEN_PREFIX):] if token is not None and \
         token.startswith(TOKEN_PREFIX) else None
     # A non-200 status means Alexa could not ask (say, a device without voice consent).
     if code != "200" or answer not in ("ACCEPTED", "DENIED", "NOT_ANSWERED"):
@@ -155,15 +148,14 @@ def reminder_request(at: time, now_local: datetime, time_zone: str | None,
 class Reminders:
     """The user's reminders, through the SDK's reminder management service client."""
 
-    def __init__(self, handler_input: HandlerInput) -> None:
-        self.handler_input = handler_input
+    def __init__(self, request: AlexaRequest) -> None:
+        self.request = request
 
     def _client(self) -> Any:
-        system = getattr(self.handler_input.request_envelope.context, "system", None)
-        if not getattr(system, "api_access_token", None) or \
-                not getattr(system, "api_endpoint", None):
+        client = reminders_client(self.request)
+        if client is None:
             raise ReminderApiError(Failure.UNAVAILABLE)
-        return self.handler_input.service_client_factory.get_reminder_management_service()
+        return client
 
     def _call(self, operation: str, call: Any, *args: Any) -> Any:
         try:

@@ -33,11 +33,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model.directive import Directive
-from ask_sdk_model.response import Response
-
 from skill.alexa.replies import card, speak
+from skill.alexa.request import AlexaRequest
+from skill.alexa.response import ResponseBuilder, without_none
 from skill.domain.content import spoken_locale
 from skill.domain.dialogue import Outcome, Said
 from skill.domain.language import Language, english, language_for
@@ -63,25 +61,10 @@ def document(name: str) -> dict[str, Any]:
     return data
 
 
-def _interfaces(handler_input: HandlerInput) -> object:
-    system = getattr(handler_input.request_envelope.context, "system", None)
-    return getattr(getattr(system, "device", None), "supported_interfaces", None)
-
-
-def language_of(handler_input: HandlerInput) -> Language:
+def language_of(request: AlexaRequest) -> Language:
     """The grammar and labels of the request's locale."""
     # issue-19: the locale whose words are spoken, so a screen never mixes languages.
-    return language_for(spoken_locale(getattr(handler_input.request_envelope.request,
-                                              "locale", None)))
-
-
-def supports_apl(handler_input: HandlerInput) -> bool:
-    return getattr(_interfaces(handler_input), "alexa_presentation_apl", None) is not None
-
-
-def supports_aplt(handler_input: HandlerInput) -> bool:
-    """A character display, such as the Echo Dot with clock's four digits."""
-    return getattr(_interfaces(handler_input), "alexa_presentation_aplt", None) is not None
+    return language_for(spoken_locale(request.locale))
 
 
 def step_token(position: object) -> str:
@@ -140,12 +123,12 @@ def step_commands(screen: StepScreen) -> list[dict[str, Any]]:
     return [{"type": "Sequential", "screenLock": True, "commands": steps}]
 
 
-def _present_step(handler_input: HandlerInput, outcome: Outcome, screen: StepScreen,
-                  notes: list[str], attributes: dict[str, Any]) -> Response:
+def _present_step(request: AlexaRequest, builder: ResponseBuilder, outcome: Outcome,
+                  screen: StepScreen, notes: list[str],
+                  attributes: dict[str, Any]) -> dict[str, Any]:
     reply = outcome.reply
     rate = reply.rate if reply is not None else None
     token = step_token(outcome.session.position)
-    builder = handler_input.response_builder
     if reply is not None and reply.card is not None:
         # The turn appears in the Alexa app's activity on a screen device too.
         builder.set_card(card(reply.card))
@@ -155,61 +138,42 @@ def _present_step(handler_input: HandlerInput, outcome: Outcome, screen: StepScr
     if lead.parts:
         builder.speak(lead.body(rate=rate))
     builder.add_directive(render_document(
-        token, document("step"), step_datasources(screen, rate, language_of(handler_input))))
+        token, document("step"), step_datasources(screen, rate, language_of(request))))
     builder.add_directive(execute_commands(token, step_commands(screen)))
     # shouldEndSession stays undefined: the session is open while the document speaks,
     # with the microphone closed; what the step's end brings is the stepEnd event's answer.
     attributes[TOKEN_KEY] = token
-    return builder.response
+    return builder.build()
 
 
 # ---------------------------------------------------------------------- directives
 
-class ScreenDirective(Directive):
-    """An APL or APL-T directive, serialised by the SDK to exactly the JSON Alexa reads.
-
-    The SDK's own classes for these sit in ``ask_sdk_model``'s APL packages, whose
-    ``__init__`` imports every APL model: about 45 ms of each cold start (issue 17) for
-    three directives with a handful of fields each.
-    """
-
-    # The SDK reads these two off the class, as on its own models.
-    deserialized_types = {  # noqa: RUF012
-        "object_type": "str", "token": "str", "target_profile": "str",
-        "commands": "list[object]", "document": "dict(str, object)",
-        "datasources": "dict(str, object)"}
-    attribute_map = {  # noqa: RUF012
-        "object_type": "type", "token": "token", "target_profile": "targetProfile",
-        "commands": "commands", "document": "document",
-        "datasources": "datasources"}
-    supports_multiple_types = False
-
-    def __init__(self, object_type: str, token: str, *, target_profile: str | None = None,
-                 commands: list[Any] | None = None, document: dict[str, Any] | None = None,
-                 datasources: dict[str, Any] | None = None) -> None:
-        super().__init__(object_type=object_type)
-        self.token = token
-        self.target_profile = target_profile
-        self.commands = commands
-        self.document = document
-        self.datasources = datasources
+def screen_directive(kind: str, token: str, *, target_profile: str | None = None,
+                     commands: list[Any] | None = None, document: dict[str, Any] | None = None,
+                     datasources: dict[str, Any] | None = None) -> dict[str, Any]:
+    """An APL or APL-T directive as Alexa reads it, its keys in the order the SDK's APL
+    models wrote them (its own classes for these sit in ``ask_sdk_model``'s APL packages,
+    whose ``__init__`` imports every APL model: about 45 ms of each cold start)."""
+    return without_none(type=kind, token=token, targetProfile=target_profile,
+                        commands=commands, document=document, datasources=datasources)
 
 
 def render_document(token: str, document: dict[str, Any],
-                    datasources: dict[str, Any]) -> ScreenDirective:
-    return ScreenDirective("Alexa.Presentation.APL.RenderDocument", token,
-                           document=document, datasources=datasources)
+                    datasources: dict[str, Any]) -> dict[str, Any]:
+    return screen_directive("Alexa.Presentation.APL.RenderDocument", token,
+                            document=document, datasources=datasources)
 
 
-def execute_commands(token: str, commands: list[Any]) -> ScreenDirective:
-    return ScreenDirective("Alexa.Presentation.APL.ExecuteCommands", token, commands=commands)
+def execute_commands(token: str, commands: list[Any]) -> dict[str, Any]:
+    return screen_directive("Alexa.Presentation.APL.ExecuteCommands", token,
+                            commands=commands)
 
 
 def render_character_document(token: str, target_profile: str, document: dict[str, Any],
-                              datasources: dict[str, Any]) -> ScreenDirective:
-    return ScreenDirective("Alexa.Presentation.APLT.RenderDocument", token,
-                           target_profile=target_profile, document=document,
-                           datasources=datasources)
+                              datasources: dict[str, Any]) -> dict[str, Any]:
+    return screen_directive("Alexa.Presentation.APLT.RenderDocument", token,
+                            target_profile=target_profile, document=document,
+                            datasources=datasources)
 
 
 # ---------------------------------------------------------------------- progress
@@ -250,75 +214,71 @@ def progress_datasources(screen: ProgressScreen,
     }}
 
 
-def _present_progress(handler_input: HandlerInput, outcome: Outcome, screen: ProgressScreen,
-                      response: Response) -> Response:
-    builder = handler_input.response_builder
+def _present_progress(request: AlexaRequest, builder: ResponseBuilder,
+                      screen: ProgressScreen) -> dict[str, Any]:
     builder.add_directive(render_document(
-        PROGRESS_TOKEN, document("progress"),
-        progress_datasources(screen, language_of(handler_input))))
-    return builder.response
+        PROGRESS_TOKEN, document("progress"), progress_datasources(screen, language_of(request))))
+    return builder.build()
 
 
 # ---------------------------------------------------------------------- a clock's display
 
 
-def _present_countdown(handler_input: HandlerInput, outcome: Outcome, screen: StepScreen,
-                       notes: list[str]) -> Response:
+def _present_countdown(builder: ResponseBuilder, outcome: Outcome, screen: StepScreen,
+                       notes: list[str]) -> dict[str, Any]:
     """The voice response as ever, plus the step's time counting down on the clock."""
     reply = outcome.reply
     rate = reply.rate if reply is not None else None
     lead = " ".join(screen.lead.parts)
     seconds = round(spoken_seconds(lead, rate) + screen.script.seconds(rate))
-    response = speak(handler_input.response_builder, reply, notes)
-    handler_input.response_builder.add_directive(render_character_document(
+    speak(builder, reply, notes).add_directive(render_character_document(
         COUNTDOWN_TOKEN, "FOUR_CHARACTER_CLOCK", document("countdown.aplt"),
         {"countdown": {"seconds": seconds}}))
-    return response
+    return builder.build()
 
 
 # ---------------------------------------------------------------------- the turn
 
 
-def present(handler_input: HandlerInput, outcome: Outcome, notes: list[str],
-            attributes: dict[str, Any]) -> Response | None:
+def present(request: AlexaRequest, builder: ResponseBuilder, outcome: Outcome,
+            notes: list[str], attributes: dict[str, Any]) -> dict[str, Any] | None:
     """The response with its screen, or ``None`` when the device has no APL screen.
 
+    ``builder`` is the turn's response so far (say, a permission prompt's directive);
     ``attributes`` are the session attributes going back with the response: a step's
     token is kept there, so that only this step's end is heard.
     """
     screen = outcome.screen
     if screen is None:
         return None
-    if not supports_apl(handler_input):
-        if isinstance(screen, StepScreen) and supports_aplt(handler_input):
-            return _present_countdown(handler_input, outcome, screen, notes)
+    if not request.supports_apl:
+        if isinstance(screen, StepScreen) and request.supports_aplt:
+            return _present_countdown(builder, outcome, screen, notes)
         return None
     reply = outcome.reply
     if isinstance(screen, StepScreen):
         if reply is None or reply.ends_session:
             return None
-        return _present_step(handler_input, outcome, screen, notes, attributes)
-    response = speak(handler_input.response_builder, reply, notes)
-    return _present_progress(handler_input, outcome, screen, response)
+        return _present_step(request, builder, outcome, screen, notes, attributes)
+    return _present_progress(request, speak(builder, reply, notes), screen)
 
 
-def said_from_event(handler_input: HandlerInput, in_session_token: str | None) -> Said | None:
+def said_from_event(request: AlexaRequest, in_session_token: str | None) -> Said | None:
     """What a screen's UserEvent means, or ``None`` when it is to be answered with nothing.
 
     ``in_session_token`` is the token the session attributes hold for the step on screen.
     """
-    request = handler_input.request_envelope.request
-    arguments = getattr(request, "arguments", None) or []
+    arguments = request.event_arguments
     action = arguments[0] if arguments and isinstance(arguments[0], str) else None
     if action in BUTTONS:
         return Said(action)
     if action == STEP_END:
-        token = getattr(request, "token", None)
-        if isinstance(token, str) and token and token == in_session_token:
+        token = request.token
+        if token is not None and token == in_session_token:
             return Said("step_end")
     return None
 
 
 __all__ = ["BUTTONS", "STEP_END", "TOKEN_KEY", "document", "language_of", "present",
            "progress_datasources", "said_from_event", "step_commands", "step_datasources",
-           "step_token", "supports_apl", "supports_aplt"]
+           "step_token"]

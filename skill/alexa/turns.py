@@ -25,13 +25,11 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils.request_util import get_request_type
-from ask_sdk_model.response import Response
-
 from skill.alexa.reminder_calls import make_call
 from skill.alexa.reminders import has_permission
 from skill.alexa.replies import speak
+from skill.alexa.request import AlexaRequest
+from skill.alexa.response import ResponseBuilder
 from skill.alexa.screens import present
 from skill.domain.content import phrase
 from skill.domain.dialogue import Coach, Context, Outcome, Reply, Session
@@ -50,10 +48,10 @@ from skill.store import (
 
 logger = logging.getLogger("release_coach.turns")
 
-TimeZoneLookup = Callable[[HandlerInput], str | None]
+TimeZoneLookup = Callable[[AlexaRequest], str | None]
 
 
-def no_time_zone(handler_input: HandlerInput) -> str | None:
+def no_time_zone(request: AlexaRequest) -> str | None:
     return None
 
 
@@ -77,30 +75,6 @@ class TurnReport:
     # What happened, for the per-turn metrics (skill/hosts/metrics.py): "routine_started",
     # "routine_completed", "step", "pain_stop", "reminder_set", "store_failure".
     events: list[str] = field(default_factory=list)
-
-
-def turn_report(handler_input: HandlerInput) -> TurnReport:
-    """The report this request's log line is written from, shared by every handler."""
-    attributes = handler_input.attributes_manager.request_attributes
-    report = attributes.get("report")
-    if not isinstance(report, TurnReport):
-        report = attributes["report"] = TurnReport()
-    return report
-
-
-def alexa_user_id(handler_input: HandlerInput) -> str | None:
-    envelope = handler_input.request_envelope
-    system = getattr(envelope.context, "system", None) if envelope.context else None
-    user = getattr(system, "user", None) or (envelope.session.user if envelope.session else None)
-    user_id = getattr(user, "user_id", None)
-    return user_id if isinstance(user_id, str) and user_id else None
-
-
-def alexa_person_id(handler_input: HandlerInput) -> str | None:
-    """The recognised speaker (``context.System.person``), present only with voice profiles."""
-    system = getattr(handler_input.request_envelope.context, "system", None)
-    person_id = getattr(getattr(system, "person", None), "person_id", None)
-    return person_id if isinstance(person_id, str) and person_id else None
 
 
 # The session attribute holding the device's zone for the rest of the session ("" when
@@ -127,23 +101,22 @@ def _zone(name: str | None) -> ZoneInfo:
 class Turn:
     """Reads the state a turn needs, then writes what the domain decided."""
 
-    def __init__(self, handler_input: HandlerInput, services: Services) -> None:
-        self.handler_input = handler_input
+    def __init__(self, request: AlexaRequest, report: TurnReport, services: Services) -> None:
+        self.request = request
         self.services = services
-        self.report = turn_report(handler_input)
-        envelope = handler_input.request_envelope
-        # The SDK's own dict, not a copy: what the turn writes here goes back in the response.
-        # The SDK raises on session attributes of a request that has no session.
-        attributes = handler_input.attributes_manager.session_attributes \
-            if envelope.session is not None else None
-        self.session_attributes: dict[str, Any] = (
-            attributes if isinstance(attributes, dict) else {})
-        self.new_session = bool(envelope.session is None or envelope.session.new)
-        raw_id = alexa_user_id(handler_input)
+        self.report = report
+        # The response being built: a Reminders API call may add to it before the reply.
+        self.response = ResponseBuilder()
+        # The request's own copy, not another: what the turn writes here goes back in the
+        # response. A request outside a session has none to send back.
+        attributes = request.session_attributes
+        self.session_attributes: dict[str, Any] = attributes if attributes is not None else {}
+        self.new_session = request.session_new
+        raw_id = request.user_id
         self.account_key = user_key(raw_id, services.user_key_secret) if raw_id else None
         # A recognised speaker has a profile of their own: a household sharing one Echo
         # does not share one streak. Otherwise the account's profile, as before.
-        raw_person = alexa_person_id(handler_input) if raw_id else None
+        raw_person = request.person_id if raw_id else None
         self.person_key = person_key(raw_person, services.user_key_secret) \
             if raw_person else None
         self.user_key = self.person_key or self.account_key
@@ -187,7 +160,7 @@ class Turn:
         if not self.new_session and isinstance(cached, str):
             self._zone_seen = valid_zone(cached) or ""
             return self._zone_seen or None
-        reported = self.services.time_zone_lookup(self.handler_input)
+        reported = self.services.time_zone_lookup(self.request)
         found = valid_zone(reported)
         if reported and found is None:
             logger.warning("device time zone rejected: not an IANA zone")
@@ -197,9 +170,8 @@ class Turn:
     # ------------------------------------------------------------ reading
 
     def context(self) -> Context:
-        envelope = self.handler_input.request_envelope
-        stamp = getattr(envelope.request, "timestamp", None)
-        now = stamp if isinstance(stamp, datetime) else datetime.now(UTC)
+        request = self.request
+        now = request.timestamp or datetime.now(UTC)
         if now.tzinfo is None:
             now = now.replace(tzinfo=UTC)
         try:
@@ -216,10 +188,10 @@ class Turn:
             session=session,
             new_session=self.new_session,
             finished_at=now.astimezone(UTC).isoformat(timespec="seconds"),
-            turn_id=str(getattr(envelope.request, "request_id", "") or "local"),
+            turn_id=request.request_id or "local",
             profile_unknown=self.profile_unknown,
-            reminders_permitted=has_permission(self.handler_input),
-            locale=str(getattr(envelope.request, "locale", None) or DEFAULT_LOCALE),  # issue-17
+            reminders_permitted=has_permission(request),
+            locale=request.locale or DEFAULT_LOCALE,  # issue-17
         )
 
     def coach(self) -> Coach:
@@ -227,15 +199,17 @@ class Turn:
 
     # ------------------------------------------------------------ writing
 
-    def finish(self, outcome: Outcome) -> Response:
+    def finish(self, outcome: Outcome) -> dict[str, Any]:
+        """The response to the turn, once ``outcome`` is stored (and the call it asks for
+        made)."""
         if outcome.call is not None:
             # A Reminders API call the dialogue asked for; it says what to answer after.
-            result = make_call(self.handler_input, outcome.call, self.profile,
+            result = make_call(self.request, self.response, outcome.call, self.profile,
                                self.services.time_zone_lookup, self.extra_changes)
             if result is not None and outcome.after_call is not None:
                 outcome = outcome.after_call(result)
         if outcome.reply is not None and outcome.reply.elicit is not None and \
-                get_request_type(self.handler_input) != "IntentRequest":
+                self.request.type != "IntentRequest":
             # Dialog directives answer intents only: after a screen event or Alexa's
             # permission answer the question is asked in words alone.
             outcome.reply.elicit = None
@@ -258,7 +232,8 @@ class Turn:
             self.session_attributes[ZONE_ATTRIBUTE] = self._zone_seen
         if outcome.screen is not None:
             # A device with a screen also gets the screen; any other, exactly this response.
-            shown = present(self.handler_input, outcome, notes, self.session_attributes)
+            shown = present(self.request, self.response, outcome, notes,
+                            self.session_attributes)
             if shown is not None:
                 return shown
         return self.respond(outcome.reply, notes)
@@ -306,5 +281,5 @@ class Turn:
             self.report.notes.append("delete continues on the next read")
         return "deleted" if finished else "delete_started"
 
-    def respond(self, reply: Reply | None, notes: list[str] | None = None) -> Response:
-        return speak(self.handler_input.response_builder, reply, notes)
+    def respond(self, reply: Reply | None, notes: list[str] | None = None) -> dict[str, Any]:
+        return speak(self.response, reply, notes).build()

@@ -105,7 +105,7 @@ def chat(args: argparse.Namespace) -> int:
     store = _open_store(args, "chat")
     if store is None:
         return 1
-    app = build_app(store, time_zone_lookup=lambda _handler_input: zone)
+    app = build_app(store, time_zone_lookup=lambda _request: zone)
     device = Device(user_id=f"amzn1.ask.account.console-{args.user}", locale=args.locale,
                     apl=args.screen)
     model = load_model(args.locale)

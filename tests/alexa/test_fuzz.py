@@ -89,7 +89,7 @@ def _seed(skill: SkillApp) -> None:
 
 def serve_like_cli(store: SqliteStore) -> tuple[SkillApp, flask.Flask]:
     """What ``skill.hosts.cli.serve`` wires up, --insecure-dev, --skill-id LOCAL_SKILL_ID."""
-    skill = build_app(store, skill_id=LOCAL_SKILL_ID, time_zone_lookup=lambda _hi: None)
+    skill = build_app(store, skill_id=LOCAL_SKILL_ID, time_zone_lookup=lambda _request: None)
 
     def invoke(envelope: dict[str, Any]) -> dict[str, Any]:
         try:
@@ -459,7 +459,7 @@ def _speech(response: dict[str, Any]) -> str:
 
 def test_unexpected_error_mid_routine_keeps_the_place(store: SqliteStore,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    skill = build_app(store, skill_id=LOCAL_SKILL_ID, time_zone_lookup=lambda _hi: None)
+    skill = build_app(store, skill_id=LOCAL_SKILL_ID, time_zone_lookup=lambda _request: None)
     device = Device(user_id=USER_ID)
     key = user_key(USER_ID)
 

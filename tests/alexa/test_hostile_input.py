@@ -30,7 +30,7 @@ MAX_LINE_CHARS = 8 * 1024
 @pytest.fixture
 def skill(tmp_path: Path) -> Iterator[SkillApp]:
     store = SqliteStore(tmp_path / "hostile.sqlite3")
-    yield build_app(store, skill_id=LOCAL_SKILL_ID, time_zone_lookup=lambda _hi: None)
+    yield build_app(store, skill_id=LOCAL_SKILL_ID, time_zone_lookup=lambda _request: None)
     store.close()
 
 

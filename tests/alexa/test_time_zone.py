@@ -186,7 +186,7 @@ def test_a_failing_settings_api_falls_back_to_utc(store: SqliteStore) -> None:
 
 def test_a_returning_user_without_a_zone_has_it_saved_on_a_read_only_turn(
         store: SqliteStore, settings_api: str) -> None:
-    plain = Conversation(build_app(store, time_zone_lookup=lambda _hi: None), DeviceWithApi(),
+    plain = Conversation(build_app(store, time_zone_lookup=lambda _request: None), DeviceWithApi(),
                          now=datetime(2026, 7, 1, 12, tzinfo=UTC))
     plain.launch()  # the first visit happened while the zone could not be read
     talk = conversation(store, settings_api, datetime(2026, 7, 2, 12, tzinfo=UTC))

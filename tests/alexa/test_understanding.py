@@ -15,11 +15,8 @@ import json
 import re
 from pathlib import Path
 from typing import Any
-from unittest.mock import MagicMock
 
 import pytest
-from ask_sdk_core.serialize import DefaultSerializer
-from ask_sdk_model.request_envelope import RequestEnvelope
 from conftest import Conversation
 
 from bench.understanding import (
@@ -36,6 +33,7 @@ from bench.understanding import (
     understanding_of,
 )
 from skill.alexa.intents import INTENT_UTTERANCES, said_from
+from skill.alexa.request import AlexaRequest
 from skill.hosts.console_hearing import Hearing, hearing_for
 from skill.hosts.console_matcher import ModelMatcher, normalise
 from skill.hosts.console_understanding import CONSEQUENTIAL, Understanding
@@ -303,9 +301,8 @@ def test_a_reminder_moved_an_hour_later_is_not_cancelled(
     assert "cancel" not in reply.lower() and reply
 
 
-def reminder_request(slots: dict[str, Any]) -> Any:
-    envelope = Device().intent("ChangeReminderIntent", slots, plain_slots=("By", "Time"))
-    return DefaultSerializer().deserialize(json.dumps(envelope), RequestEnvelope)
+def reminder_request(slots: dict[str, Any]) -> AlexaRequest:
+    return AlexaRequest(Device().intent("ChangeReminderIntent", slots, plain_slots=("By", "Time")))
 
 
 @pytest.mark.parametrize(("slots", "value", "number"), [
@@ -317,9 +314,7 @@ def reminder_request(slots: dict[str, Any]) -> Any:
 ])
 def test_reminder_moves_reach_the_domain_in_its_words(
         slots: dict[str, Any], value: str, number: int | None) -> None:
-    handler_input = MagicMock()
-    handler_input.request_envelope = reminder_request(slots)
-    said = said_from(handler_input, INTENT_UTTERANCES["ChangeReminderIntent"])
+    said = said_from(reminder_request(slots), INTENT_UTTERANCES["ChangeReminderIntent"])
     assert (said.name, said.value, said.number) == ("change_reminder", value, number)
 
 

@@ -131,7 +131,7 @@ def test_the_web_service_answers_a_failed_skill_disabled_event_with_500(
     # A short lock budget: the refusal is the same, only sooner than the production 0.7 s.
     store = SqliteStore(tmp_path / "progress.sqlite3", budget_seconds=0.05)
     device = Device()
-    talk = Conversation(build_app(store, time_zone_lookup=lambda _hi: None), device)
+    talk = Conversation(build_app(store, time_zone_lookup=lambda _request: None), device)
     talk.single("bridge")
     web = create_app(build_app(store).invoke, build_verifiers(None, insecure_dev=True),
                      insecure_dev=True).test_client()

@@ -10,6 +10,8 @@ client, which imports ``requests`` on first use (:class:`LazyApiClient`).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model.services.api_client import ApiClient
@@ -32,18 +34,30 @@ class LazyApiClient(ApiClient):
 
     def __init__(self) -> None:
         self._client: ApiClient | None = None
+        # Run around each call, which waits on the network: see wait_on_calls_with.
+        self.waiting: Callable[[], AbstractContextManager[object]] = nullcontext
 
     def invoke(self, request: ApiClientRequest) -> ApiClientResponse:
         if self._client is None:
             from ask_sdk_core.api_client import DefaultApiClient
 
             self._client = DefaultApiClient()
-        response: ApiClientResponse = self._client.invoke(request)
+        with self.waiting():
+            response: ApiClientResponse = self._client.invoke(request)
         return response
 
 
 # One per process: it holds no per-request state, only the HTTP client once imported.
 _API_CLIENT = LazyApiClient()
+
+
+def wait_on_calls_with(waiting: Callable[[], AbstractContextManager[object]]) -> None:
+    """Have ``waiting()`` run around every call to Alexa's APIs in this process.
+
+    The web service lends a waiting turn's worker thread to the other users' turns
+    (:mod:`skill.hosts.web.workers`); Lambda runs one turn at a time and sets nothing.
+    """
+    _API_CLIENT.waiting = waiting
 
 
 def api_configuration(request: AlexaRequest) -> ApiConfiguration | None:
@@ -76,4 +90,5 @@ def alexa_time_zone(request: AlexaRequest) -> str | None:
     return zone if isinstance(zone, str) and zone else None
 
 
-__all__ = ["LazyApiClient", "alexa_time_zone", "api_configuration", "reminders_client"]
+__all__ = ["LazyApiClient", "alexa_time_zone", "api_configuration", "reminders_client",
+           "wait_on_calls_with"]

@@ -35,6 +35,7 @@ from skill.hosts.envelopes import LOCAL_SKILL_ID, Device
 from skill.hosts.web.app import create_app
 from skill.hosts.web.verifier import VerificationError, build_verifiers
 from skill.store.sqlite import SqliteStore
+from tests.support.alexa_api import GrantedEcho, RemindersApi, serve_https
 from tests.support.certs import (
     CERT_URL,
     NOW,
@@ -315,6 +316,39 @@ def test_every_log_line_is_json_waitress_included(tmp_path: Path) -> None:
     assert any(line.get("logger") == "waitress" and "Serving on" in line.get("message", "")
                for line in lines), server.stderr()
     assert sum(1 for line in lines if line.get("event") == "request") == 24
+
+
+def test_a_turn_waiting_on_alexas_api_holds_no_one_else_back(tmp_path: Path) -> None:
+    """One worker thread runs the turns (issue 17: more cost a third more CPU a request),
+    and a turn waiting on Alexa's settings API lends its place meanwhile."""
+    RemindersApi.reset()
+    RemindersApi.zone_delay = 2.0
+    with serve_https(RemindersApi, tmp_path) as (url, cert):
+        server = Server(tmp_path, "--production", env={"REQUESTS_CA_BUNDLE": str(cert)})
+        try:
+            server.wait_healthy()
+            waiting = GrantedEcho(user_id="amzn1.ask.account.WAITS", endpoint=url)
+            with ThreadPoolExecutor(1) as pool:
+                started = time.monotonic()
+                slow = pool.submit(server.post, json.dumps(waiting.launch()).encode())
+                while not any(call[1].endswith("System.timeZone")
+                              for call in RemindersApi.calls):
+                    assert time.monotonic() - started < 10, "the settings API was never asked"
+                    time.sleep(0.01)
+                # The first user's turn now waits on the network for two seconds.
+                others = [Device(user_id=f"amzn1.ask.account.OTHER-{n}") for n in range(3)]
+                for other in others:
+                    asked = time.monotonic()
+                    status, body = server.post(json.dumps(other.launch()).encode())
+                    assert status == 200 and "Welcome" in speech(body)
+                    assert time.monotonic() - asked < 1.0
+                assert not slow.done()
+                status, body = slow.result(timeout=10)
+            assert status == 200 and "Welcome" in speech(body)
+            assert body["sessionAttributes"]["zone"] == "America/New_York"
+        finally:
+            server.stop()
+    assert "WAITS" not in server.stderr()
 
 
 def outage_env(endpoint: str) -> dict[str, str]:

@@ -12,6 +12,7 @@ import ipaddress
 import json
 import ssl
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -98,6 +99,8 @@ class RemindersApi(BaseHTTPRequestHandler):
     reminders: ClassVar[dict[str, dict[str, Any]]] = {}
     calls: ClassVar[list[tuple[str, str, dict[str, Any] | None]]] = []
     fail_with: ClassVar[int | None] = None  # answer every reminders call with this status
+    # Seconds the settings API takes to answer: a slow network, as far as the skill knows.
+    zone_delay: ClassVar[float] = 0.0
 
     @classmethod
     def reset(cls) -> None:
@@ -105,6 +108,7 @@ class RemindersApi(BaseHTTPRequestHandler):
         cls.reminders = {}
         cls.calls = []
         cls.fail_with = None
+        cls.zone_delay = 0.0
 
     @classmethod
     def reminder_calls(cls) -> list[tuple[str, str, dict[str, Any] | None]]:
@@ -139,6 +143,7 @@ class RemindersApi(BaseHTTPRequestHandler):
             self._error(401)
             return
         if self.path.endswith("/settings/System.timeZone") and method == "GET":
+            time.sleep(self.zone_delay)
             self._send(200, self.zone)
             return
         if not self.path.startswith(REMINDERS_PATH):

@@ -16,10 +16,12 @@ from werkzeug.http import HTTP_STATUS_CODES
 from werkzeug.wrappers import Response as WerkzeugResponse
 from werkzeug.wsgi import get_content_length, get_input_stream
 
+from skill.alexa.alexa_apis import wait_on_calls_with
 from skill.alexa.json_message import JsonMessage
 from skill.hosts.web.documents import register_documents
 from skill.hosts.web.options import DEFAULT_MAX_BODY_BYTES, ServerOptions
 from skill.hosts.web.verifier import RequestVerifier, VerificationError
+from skill.hosts.web.workers import ElasticWorkers
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
@@ -357,10 +359,19 @@ class AlexaEndpoint:
 
 def serve(app: flask.Flask, host: str, port: int, *, production: bool,
           options: ServerOptions | None = None) -> None:
-    """Run ``app`` under waitress in production, else under Flask's development server."""
+    """Run ``app`` under waitress in production, else under Flask's development server.
+
+    In production the worker threads are elastic (:mod:`skill.hosts.web.workers`): the
+    options' number of them, plus one for each turn waiting on Alexa's APIs meanwhile.
+    """
     if production:
         import waitress
 
-        waitress.serve(app, host=host, port=port, **(options or ServerOptions()).waitress_options())
+        options = options or ServerOptions()
+        server = waitress.create_server(app, host=host, port=port, **options.waitress_options())
+        workers = ElasticWorkers(server.task_dispatcher, base=options.threads)
+        wait_on_calls_with(workers.waiting)
+        server.print_listen("Serving on http://{}:{}")
+        server.run()
     else:
         app.run(host=host, port=port, debug=False, use_reloader=False)

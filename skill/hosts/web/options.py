@@ -15,16 +15,17 @@ class ServerOptions:
     """How many requests and connections the production server takes on, and for how long.
 
     The defaults survive hundreds of idle or slow connections (waitress's own stop
-    accepting at 100 and keep idle sockets for 120 s). Threads are what a turn may
-    block on (the store); the work itself is Python, so more threads than that only
-    add contention on the GIL. A DynamoDB turn waits on the network (and, in an
-    outage, on the breaker's first timeouts), so it gets :data:`NETWORK_STORE_THREADS`;
-    the embedded file blocks a turn only for its fsync, and at 20 connections on two
-    cores four threads answered with a p99 of 100-104 ms where eight gave 129-144 ms
-    (issue 17, bench/load.py's load run alternately, load average 1.6-1.8).
+    accepting at 100 and keep idle sockets for 120 s). ``threads`` is the base number of
+    worker threads: a turn is Python, so each thread beyond what the turns block on only
+    adds hand-overs of the interpreter (on two cores, four threads cost a third more CPU a
+    request than one: issue 17, bench/load.py run alternately). A DynamoDB turn waits on
+    the network every time (and, in an outage, on the breaker's first timeouts), so it gets
+    :data:`NETWORK_STORE_THREADS`; the embedded file holds a turn only for its fsync, so one
+    thread runs its turns, and a turn that waits on Alexa's APIs lends its place to another
+    for as long as it waits (:mod:`skill.hosts.web.workers`).
     """
 
-    threads: int = 4
+    threads: int = 1
     connection_limit: int = 500
     channel_timeout: int = 20
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES

@@ -39,6 +39,8 @@ MAX_ATTRIBUTE_DEPTH = 16
 MAX_ATTRIBUTE_CHARS = 24 * 1024
 # Anything else nested this deep is not an Alexa request.
 MAX_ENVELOPE_DEPTH = 64
+# What a host's own log line of the request already says (see SkillApp.invoke).
+_SAID_BY_THE_HOST = frozenset({"request_id", "request_type", "intent"})
 # Logged request fields come from the request itself; a 100 KB request id stays in the request.
 MAX_LOGGED_CHARS = 200
 
@@ -106,8 +108,15 @@ class SkillApp:
     on_record: Callable[[dict[str, Any]], None] | None = None
     on_error: CatchAllExceptionHandler = field(default_factory=CatchAllExceptionHandler)
 
-    def invoke(self, envelope: dict[str, Any]) -> dict[str, Any]:
-        """Serve one request envelope; raise :class:`RequestRejected` if it cannot be served."""
+    def invoke(self, envelope: dict[str, Any], *,
+               log: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Serve one request envelope; raise :class:`RequestRejected` if it cannot be served.
+
+        The turn's facts (outcome, store reads and writes, events, latency) are logged as a
+        line of their own, or, when the host writes one line for the whole request (the web
+        service's access line, ``log``), put in it under ``"turn"``: a line less a request,
+        about 4% of a served turn's instructions (issue 17, callgrind).
+        """
         started = time.perf_counter()
         body = envelope.get("request") if isinstance(envelope, dict) else None
         request_type = body.get("type") if isinstance(body, dict) else None
@@ -143,7 +152,12 @@ class SkillApp:
             raise
         finally:
             record["latency_ms"] = round((time.perf_counter() - started) * 1000, 2)
-            logger.info(JsonMessage(record))
+            if log is None:
+                logger.info(JsonMessage(record))
+            else:
+                # The host's line already says which request it was.
+                log["turn"] = {key: value for key, value in record.items()
+                               if key not in _SAID_BY_THE_HOST}
             if self.on_record is not None:
                 self.on_record(record)
 

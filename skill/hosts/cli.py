@@ -118,12 +118,12 @@ def chat(args: argparse.Namespace) -> int:
 
 
 def serve(args: argparse.Namespace) -> int:
-    from skill.alexa.app import RequestRejected, build_app
+    from skill.alexa.app import build_app
     from skill.hosts.logs import configure_logging
-    from skill.hosts.web.app import ServerOptions, create_app
+    from skill.hosts.web.app import ServerOptions, create_app, skill_invoke
     from skill.hosts.web.app import serve as run_server
     from skill.hosts.web.options import NETWORK_STORE_THREADS
-    from skill.hosts.web.verifier import VerificationError, build_verifiers
+    from skill.hosts.web.verifier import build_verifiers
 
     configure_logging(args.log_level, libraries=True,
                       **({"insecure_dev": True} if args.insecure_dev else {}))
@@ -139,15 +139,8 @@ def serve(args: argparse.Namespace) -> int:
     if store is None:
         return 1
     skill_app = build_app(store, skill_id=args.skill_id)
-
-    def invoke(envelope: dict[str, Any]) -> dict[str, Any]:
-        try:
-            return skill_app.invoke(envelope)
-        except RequestRejected as error:
-            raise VerificationError(str(error)) from error
-
     verifiers = build_verifiers(args.skill_id, insecure_dev=args.insecure_dev)
-    web = create_app(invoke, verifiers, insecure_dev=args.insecure_dev,
+    web = create_app(skill_invoke(skill_app), verifiers, insecure_dev=args.insecure_dev,
                      max_body_bytes=args.max_body_bytes)
     threads = args.threads or (NETWORK_STORE_THREADS if args.dynamodb_table
                                else ServerOptions().threads)

@@ -131,6 +131,14 @@ def configure_logging(level: str = "INFO", *, libraries: bool = False, **extra: 
     root.setLevel(level.upper() if isinstance(level, str) else level)
     root.propagate = False
     if libraries:
+        # The process is the service's own, and every line goes through JsonFormatter,
+        # which never writes where a call came from, its thread or its process: the logging
+        # HOWTO's "Optimization" settings spare each record finding them (issue 17: about
+        # 1.4% of a served turn's instructions, callgrind).
+        logging._srcfile = None
+        logging.logThreads = False
+        logging.logProcesses = False
+        logging.logMultiprocessing = False
         logging.getLogger().handlers[:] = [handler]
         logging.getLogger().setLevel(logging.WARNING)
         waitress = logging.getLogger("waitress")

@@ -33,8 +33,8 @@ from skill.domain.progress import Position, Profile
 from skill.domain.routine import routine_steps
 from skill.domain.ssml import spoken_text
 from skill.hosts.envelopes import LOCAL_SKILL_ID, Device
-from skill.hosts.web.app import create_app
-from skill.hosts.web.verifier import VerificationError, build_verifiers
+from skill.hosts.web.app import create_app, skill_invoke
+from skill.hosts.web.verifier import build_verifiers
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
 
@@ -91,14 +91,8 @@ def serve_like_cli(store: SqliteStore) -> tuple[SkillApp, flask.Flask]:
     """What ``skill.hosts.cli.serve`` wires up, --insecure-dev, --skill-id LOCAL_SKILL_ID."""
     skill = build_app(store, skill_id=LOCAL_SKILL_ID, time_zone_lookup=lambda _request: None)
 
-    def invoke(envelope: dict[str, Any]) -> dict[str, Any]:
-        try:
-            return skill.invoke(envelope)
-        except RequestRejected as error:
-            raise VerificationError(str(error)) from error
-
     verifiers = build_verifiers(LOCAL_SKILL_ID, insecure_dev=True)
-    return skill, create_app(invoke, verifiers, insecure_dev=True)
+    return skill, create_app(skill_invoke(skill), verifiers, insecure_dev=True)
 
 
 @pytest.fixture(scope="module")

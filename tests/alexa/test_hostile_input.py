@@ -15,12 +15,12 @@ import pytest
 from conftest import alexa_limit_problems
 from flask.testing import FlaskClient
 
-from skill.alexa.app import RequestRejected, SkillApp, build_app
+from skill.alexa.app import SkillApp, build_app
 from skill.domain.ssml import problems, spoken_text
 from skill.hosts.envelopes import LOCAL_SKILL_ID, Device
 from skill.hosts.logs import configure_logging
-from skill.hosts.web.app import create_app
-from skill.hosts.web.verifier import VerificationError, build_verifiers
+from skill.hosts.web.app import create_app, skill_invoke
+from skill.hosts.web.verifier import build_verifiers
 from skill.store.sqlite import SqliteStore
 
 # A single log line longer than this is a log line an attacker chose the size of.
@@ -37,14 +37,8 @@ def skill(tmp_path: Path) -> Iterator[SkillApp]:
 @pytest.fixture
 def client(skill: SkillApp) -> FlaskClient:
 
-    def invoke(envelope: dict[str, Any]) -> dict[str, Any]:
-        try:
-            return skill.invoke(envelope)
-        except RequestRejected as error:
-            raise VerificationError(str(error)) from error
-
     verifiers = build_verifiers(LOCAL_SKILL_ID, insecure_dev=True)
-    return create_app(invoke, verifiers, insecure_dev=True).test_client()
+    return create_app(skill_invoke(skill), verifiers, insecure_dev=True).test_client()
 
 
 def post(client: FlaskClient, envelope: dict[str, Any]) -> Any:

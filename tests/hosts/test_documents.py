@@ -9,7 +9,7 @@ from skill.hosts.web.documents import markdown_to_html
 
 
 def client() -> Any:
-    def invoke(envelope: dict[str, Any]) -> dict[str, Any]:
+    def invoke(envelope: dict[str, Any], log: dict[str, Any]) -> dict[str, Any]:
         raise AssertionError("no Alexa request is made here")
 
     return create_app(invoke, []).test_client()

@@ -28,12 +28,12 @@ from conftest import alexa_limit_problems
 from flask.testing import FlaskClient
 
 from bench.load import HangingEndpoint
-from skill.alexa.app import RequestRejected, build_app
+from skill.alexa.app import build_app
 from skill.domain.content import phrase
 from skill.domain.ssml import spoken_text
 from skill.hosts.envelopes import LOCAL_SKILL_ID, Device
-from skill.hosts.web.app import create_app
-from skill.hosts.web.verifier import VerificationError, build_verifiers
+from skill.hosts.web.app import create_app, skill_invoke
+from skill.hosts.web.verifier import build_verifiers
 from skill.store.sqlite import SqliteStore
 from tests.support.alexa_api import GrantedEcho, RemindersApi, serve_https
 from tests.support.certs import (
@@ -165,11 +165,19 @@ def test_serve_insecure_dev_answers_this_skill_only(server: Server) -> None:
             continue
         if isinstance(parsed, dict):
             json_lines.append(parsed)
-    # The startup warning, and for each POST an access log line (and a skill turn line).
+    # The startup warning, and for each POST one access log line, the turn's facts in it.
     assert len(json_lines) >= 4, stderr
     assert all(line.get("insecure_dev") is True for line in json_lines), stderr
-    outcomes = [line.get("outcome") for line in json_lines if line.get("event") == "request"]
-    assert outcomes == ["ok", "rejected", "rejected"], stderr
+    requests = [line for line in json_lines if line.get("event") == "request"]
+    assert [line.get("outcome") for line in requests] == ["ok", "rejected", "rejected"], stderr
+    skill_lines = [line for line in json_lines
+                   if str(line.get("logger")).startswith("release_coach")]
+    assert len(skill_lines) == len(requests) + 1, stderr  # and the startup warning
+    launch, foreign_line, not_json = requests
+    assert launch["request_type"] == "LaunchRequest"
+    assert launch["turn"]["outcome"] == "ok" and launch["turn"]["store_reads"] == 1
+    # Refused before the skill: another skill's id, and a body that is not JSON.
+    assert "turn" not in foreign_line and "turn" not in not_json
     assert "Traceback" not in stderr
 
 
@@ -182,17 +190,11 @@ def secure_client(tmp_path: Path) -> Iterator[FlaskClient]:
     store = SqliteStore(tmp_path / "secure.sqlite3")
     skill = build_app(store, skill_id=LOCAL_SKILL_ID)
 
-    def invoke(envelope: dict[str, Any]) -> dict[str, Any]:
-        try:
-            return skill.invoke(envelope)
-        except RequestRejected as error:
-            raise VerificationError(str(error)) from error
-
     _, pem = good_chain()
     verifiers = build_verifiers(LOCAL_SKILL_ID, insecure_dev=False,
                                 fetcher=FakeFetcher({CERT_URL: pem}),
                                 trust_roots=[root_ca().cert], clock=FakeClock(NOW))
-    yield create_app(invoke, verifiers).test_client()
+    yield create_app(skill_invoke(skill), verifiers).test_client()
     store.close()
 
 

@@ -48,7 +48,7 @@ class FakeInvoke:
         self._error = error
         self._result = OK_RESPONSE if result is None else result
 
-    def __call__(self, envelope: dict[str, Any]) -> dict[str, Any]:
+    def __call__(self, envelope: dict[str, Any], log: dict[str, Any]) -> dict[str, Any]:
         self.calls.append(envelope)
         if self._error is not None:
             raise self._error

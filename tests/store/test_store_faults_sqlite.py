@@ -27,7 +27,7 @@ from skill.domain.progress import NoticeHeard, SessionCompleted, SessionRecord
 from skill.hosts import lambda_entry
 from skill.hosts.cli import main
 from skill.hosts.envelopes import Device
-from skill.hosts.web.app import create_app
+from skill.hosts.web.app import create_app, skill_invoke
 from skill.hosts.web.verifier import build_verifiers
 from skill.store import StoreError, user_key
 from skill.store.sqlite import DamagedStore, SqliteStore
@@ -133,7 +133,7 @@ def test_the_web_service_answers_a_failed_skill_disabled_event_with_500(
     device = Device()
     talk = Conversation(build_app(store, time_zone_lookup=lambda _request: None), device)
     talk.single("bridge")
-    web = create_app(build_app(store).invoke, build_verifiers(None, insecure_dev=True),
+    web = create_app(skill_invoke(build_app(store)), build_verifiers(None, insecure_dev=True),
                      insecure_dev=True).test_client()
     body = json.dumps(device.event("AlexaSkillEvent.SkillDisabled"))
     other = sqlite3.connect(store.path, isolation_level=None, timeout=0)

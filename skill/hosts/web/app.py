@@ -17,6 +17,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from werkzeug.wsgi import get_content_length, get_input_stream
 
 from skill.alexa.alexa_apis import wait_on_calls_with
+from skill.alexa.app import RequestRejected, SkillApp
 from skill.alexa.json_message import JsonMessage
 from skill.hosts.web.documents import register_documents
 from skill.hosts.web.options import DEFAULT_MAX_BODY_BYTES, ServerOptions
@@ -26,14 +27,17 @@ from skill.hosts.web.workers import ElasticWorkers
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
-__all__ = ["DEFAULT_MAX_BODY_BYTES", "Invoke", "ServerOptions", "create_app", "serve"]
+__all__ = ["DEFAULT_MAX_BODY_BYTES", "Invoke", "ServerOptions", "create_app", "serve",
+           "skill_invoke"]
 
 _log = logging.getLogger("release_coach.web")
 
 # At most this many frames of a traceback are logged: the innermost, where it went wrong.
 _MAX_TRACEBACK_FRAMES: Final = 12
 
-Invoke = Callable[[dict[str, Any]], dict[str, Any]]
+# (envelope, log): the response; ``log`` is the request's access-log fields, which the skill
+# may add its turn's facts to (one line a request).
+Invoke = Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]]
 
 # These values are logged before verification, so an unverified sender controls them.
 _MAX_LOGGED_CHARS: Final = 200
@@ -315,7 +319,7 @@ class AlexaEndpoint:
             return 500, self._error_body("internal error")
 
         try:
-            result = self._invoke(envelope)
+            result = self._invoke(envelope, fields)
             if not isinstance(result, dict):
                 raise TypeError(f"invoke returned {type(result).__name__}, not dict")
             body = json.dumps(result)
@@ -355,6 +359,19 @@ class AlexaEndpoint:
                        [("Content-Type", "application/json"),
                         ("Content-Length", str(len(body)))])
         return [body]
+
+
+def skill_invoke(skill: SkillApp) -> Invoke:
+    """The skill as the endpoint calls it: an envelope the skill refuses (another skill's
+    id, malformed) is a 400, and its turn is told in the request's one access-log line."""
+
+    def invoke(envelope: dict[str, Any], log: dict[str, Any]) -> dict[str, Any]:
+        try:
+            return skill.invoke(envelope, log=log)
+        except RequestRejected as error:
+            raise VerificationError(str(error)) from error
+
+    return invoke
 
 
 def serve(app: flask.Flask, host: str, port: int, *, production: bool,

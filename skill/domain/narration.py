@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from skill.domain.content import Line, exercises_data, phrase
@@ -101,14 +102,20 @@ class Picker:
         self.last: dict[int, int] = {}
 
     def __call__(self, line: Line, **values: object) -> str:
-        choices = list(range(len(line)))
         previous = self.last.get(id(line))
-        if previous is not None and len(choices) > 1:
-            choices.remove(previous)
-        index = self.rng.choice(choices)
+        index = self.rng.choice(_choices(len(line), previous))
         self.last[id(line)] = index
-        text = line[index].format(**values)
+        text = line[index]
+        if "{" in text or "}" in text:  # most cues fill nothing: no format to run
+            text = text.format(**values)
         return text[:1].upper() + text[1:]
+
+
+@cache
+def _choices(count: int, previous: int | None) -> tuple[int, ...]:
+    """The phrasings of a line of ``count`` that may come next, by index: any but the one
+    said last (when there is another). One tuple for each case, built once."""
+    return tuple(index for index in range(count) if index != previous or count == 1)
 
 
 def lighter_words(normal: tuple[int, int], lighter: tuple[int, int]) -> str:

@@ -57,6 +57,11 @@ def _in_case(value: object, case: str) -> object:
     return value.form(case) if isinstance(value, Declined) else value
 
 
+def _has_braces(template: str) -> bool:
+    """Whether ``template`` has anything for ``str.format`` to fill (or to refuse)."""
+    return "{" in template or "}" in template
+
+
 class _Filler(string.Formatter):
     """str.format, with a case's spec ("{next:dat}") answered by the language."""
 
@@ -179,6 +184,9 @@ class Language:
         "dem Schmetterling") and the language's joins where a word of the template meets
         a filled-in value: French "à" + "le pont" -> "au pont", "de" + "les Kegel" ->
         "des Kegel", "le" + "étirement" -> "l'étirement"."""
+        if not _has_braces(template):
+            # Most phrasings fill nothing: every way of filling one gives it back as it is.
+            return template
         if self._plain:
             return template.format(**values)
         filler = _Filler(self)

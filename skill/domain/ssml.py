@@ -35,6 +35,7 @@ SPOKEN_CHARS_PER_SECOND = 14.6
 SECONDS_PER_PHRASE = 0.2
 _PROSODY_RE = re.compile(r'<prosody\s+rate="(\d+)%">')
 _SILENCE_OR_SOUND_RE = re.compile(r'<break\s[^>]*/>|<audio\s[^>]*/>')
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 _BREAK_RE = re.compile(r'<break\s+time="(\d+(?:\.\d+)?)(ms|s)"\s*/>')
 _ADJACENT_BREAKS_RE = re.compile(r"<break\b[^>]*/>\s*(</?prosody[^>]*>\s*)*<break\b")
@@ -157,6 +158,24 @@ class Speech:
         parsing the XML: every part is escaped words or one empty element."""
         words = " ".join(unescape(part) for part in self.parts if not part.startswith("<"))
         return " ".join(words.split())
+
+    def last_sentence(self) -> str:
+        """The last sentence of :meth:`text` ("" when nothing is said). It is read from the
+        end, part by part, back to where that sentence begins: a whole narration is not
+        joined and split to find how it ends."""
+        tail: list[str] = []
+        for part in reversed(self.parts):
+            if part.startswith("<"):
+                continue
+            words = unescape(part)
+            tail.append(words)
+            # Parts are stripped, so a sentence ends inside this one, or where it meets
+            # the words after it.
+            if _SENTENCE_END.search(words) or \
+                    (words.endswith((".", "?", "!")) and any(tail[:-1])):
+                break
+        text = " ".join(" ".join(reversed(tail)).split())
+        return _SENTENCE_END.split(text)[-1]
 
     def body(self, rate: str | None = None) -> str:
         """The SSML inside ``<speak>``; ``rate`` (like ``"90%"``) slows the whole voice."""

@@ -11,7 +11,6 @@ the table or of any behaviour: the behaviours import it, never the other way rou
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import replace
 from datetime import date
 from datetime import time as TimeOfDay
@@ -34,16 +33,13 @@ from skill.domain.routine import (
 from skill.domain.settings import Settings
 from skill.domain.ssml import Speech
 
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
-
 
 def asks_something(speech: Speech, language: Language | None = None) -> bool:
     """Whether the last thing said is a question, or tells the user what to say (in the
     words of ``language``, this turn's by default: "say next", "di siguiente")."""
-    text = speech.text()
-    if not text:
+    last = speech.last_sentence()
+    if not last:
         return False
-    last = _SENTENCE_END.split(text)[-1]
     return last.endswith("?") or (language or language_for(None)).tells_what_to_say(last)
 
 

@@ -290,8 +290,17 @@ class Language:
     def tells_what_to_say(self, sentence: str) -> bool:
         """Whether ``sentence`` tells the user what to say ("say next", "di siguiente"):
         the language's ``instructions`` words, whole words, in any case."""
-        return any(re.search(rf"\b{re.escape(word)}\b", sentence, re.IGNORECASE)
-                   for word in self.data.get("instructions", ()))
+        return self._instructions is not None and \
+            self._instructions.search(sentence) is not None
+
+    @cached_property
+    def _instructions(self) -> re.Pattern[str] | None:
+        """The ``instructions`` words as one pattern, compiled once (None if there are none)."""
+        words = self.data.get("instructions", ())
+        if not words:
+            return None
+        return re.compile(rf"\b(?:{'|'.join(re.escape(word) for word in words)})\b",
+                          re.IGNORECASE)
 
 
 _LAST_WORD = re.compile(r"(?:^|(?<=[\s(«\"]))([^\W\d_]+) $")

@@ -77,7 +77,9 @@ def response_seconds(ssml: str) -> float:
 
 def speakable(text: str) -> str:
     """``text`` without the characters that would make SSML invalid or unspeakable."""
-    return _UNSPEAKABLE_RE.sub("", text)
+    # Printable text (nearly all of it) holds none of them: no controls, no surrogates, no
+    # U+FFFE or U+FFFF (noncharacters are not printable), so there is nothing to remove.
+    return text if text.isprintable() else _UNSPEAKABLE_RE.sub("", text)
 
 
 def pause(seconds: float) -> str:

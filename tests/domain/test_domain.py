@@ -30,7 +30,7 @@ from skill.domain.progress import (
     totals,
 )
 from skill.domain.settings import Settings
-from skill.domain.ssml import Speech, pause, problems, spoken_text
+from skill.domain.ssml import _UNSPEAKABLE_RE, Speech, pause, problems, speakable, spoken_text
 
 MONDAY = date(2026, 11, 16)
 
@@ -261,3 +261,11 @@ def test_a_sane_position_parses() -> None:
     raw = {"plan": "daily", "week": 2, "step": 1, "started_on": "2026-11-16",
            "seconds_done": 90, "steps_done": 1}
     assert Position.parse(raw) == Position("daily", 2, 1, "2026-11-16", 90, 1)
+
+
+def test_printable_text_is_speakable_as_it_is() -> None:
+    # speakable() passes printable text through untouched: no character it removes is
+    # printable.
+    removed = [char for char in map(chr, range(0x110000)) if _UNSPEAKABLE_RE.match(char)]
+    assert removed and not any(char.isprintable() for char in removed)
+    assert speakable("Hips\u0000 & \ud800knees\ufffe") == "Hips & knees"

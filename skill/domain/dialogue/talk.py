@@ -67,6 +67,7 @@ class Talk:
         self.events: list[str] = []
         self._profile = context.profile
         self._profile_changes = 0
+        self._example: tuple[Profile, str] | None = None
         place = context.session.position
         seed = f"{context.today}:{context.profile.sessions}:{place.step if place else '-'}"
         self.rng = random.Random(seed)
@@ -164,7 +165,14 @@ class Talk:
 
     def example(self) -> str:
         """A single exercise to name as an example: never one left out for now."""
-        eased = set(self.profile.eased) if self.profile.gentle_left > 0 else set()
+        # Every line of the turn offers it: worked out once for each profile it sees.
+        profile = self.profile
+        if self._example is None or self._example[0] is not profile:
+            self._example = (profile, self._example_for(profile))
+        return self._example[1]
+
+    def _example_for(self, profile: Profile) -> str:
+        eased = set(profile.eased) if profile.gentle_left > 0 else set()
         for stretch_id in ("butterfly", "bridge", "seated_hip"):
             if stretch_id not in eased:
                 return self.language.definite(exercise_name(stretch_id))

@@ -99,7 +99,7 @@ def deliver(c: Talk, position: Position, lead: Speech) -> Outcome:
         # and the warm-up are guided in the narration, once a day (see below).
         speech.say(c.line("stop_if_hurts"))
     seed = f"{c.today}:{position.plan}:{index}:{position.steps_done}"
-    before = c.finished_before(replace(position, step=index))
+    before = c.finished_before(position, index)
     # What was just done, for a set-up that builds on it; nothing after a left-out step.
     after = step_exercise(steps[before]) if before is not None and before == index - 1 \
         and before in position.done else None

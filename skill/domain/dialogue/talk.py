@@ -68,6 +68,7 @@ class Talk:
         self._profile = context.profile
         self._profile_changes = 0
         self._example: tuple[Profile, str] | None = None
+        self._steps: tuple[Position, Settings, tuple[Step, ...]] | None = None
         place = context.session.position
         seed = f"{context.today}:{context.profile.sessions}:{place.step if place else '-'}"
         self.rng = random.Random(seed)
@@ -108,9 +109,15 @@ class Talk:
     def steps(self, position: Position) -> tuple[Step, ...]:
         """The routine's steps as they were fixed when its first step was narrated."""
         settings = position.settings or self.profile.settings
+        # A turn asks for the same place's steps many times over: the last answer is kept.
+        if self._steps is not None and self._steps[0] is position \
+                and self._steps[1] is settings:
+            return self._steps[2]
         choices = Choices(settings, frozenset(position.eased), position.gentle,
                           position.minutes)
-        return routine_steps(position.plan, position.week, choices)
+        steps = routine_steps(position.plan, position.week, choices)
+        self._steps = (position, settings, steps)
+        return steps
 
     def narration_settings(self, position: Position, index: int) -> Settings:
         """How step ``index`` is narrated: with the settings of now (a change applies from
@@ -130,10 +137,11 @@ class Talk:
                 return index
         return None
 
-    def finished_before(self, position: Position) -> int | None:
-        """The index of the last step done before the one to come."""
+    def finished_before(self, position: Position, step: int | None = None) -> int | None:
+        """The index of the last step done before the one to come (or before ``step``)."""
         steps = self.steps(position)
-        for index in range(min(position.step, len(steps)) - 1, -1, -1):
+        until = position.step if step is None else step
+        for index in range(min(until, len(steps)) - 1, -1, -1):
             if step_exercise(steps[index]) not in position.skipped:
                 return index
         return None

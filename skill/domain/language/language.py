@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import time
 from decimal import Decimal
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -311,6 +311,7 @@ def _cased(word: str, like: str) -> str:
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
+@lru_cache(maxsize=256)  # asked for several times a turn; bounded: locales come from requests
 def language_tag(locale: str | None) -> tuple[str, str]:
     """("en", "en-GB") from "en-GB", "en_gb" or "EN-gb"; English for nothing."""
     raw = (locale or DEFAULT_LOCALE).replace("_", "-").strip()

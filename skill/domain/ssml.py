@@ -17,6 +17,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from xml.sax.saxutils import escape, unescape
 
 MAX_SSML_CHARS = 8000
@@ -82,6 +83,7 @@ def speakable(text: str) -> str:
     return text if text.isprintable() else _UNSPEAKABLE_RE.sub("", text)
 
 
+@lru_cache(maxsize=1024)  # a few lengths recur in every narration: each written once
 def pause(seconds: float) -> str:
     """SSML for one silence of ``seconds``, at most 10 s (a longer one is a bug: see
     :meth:`Speech.silence`)."""

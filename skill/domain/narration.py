@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from skill.domain.content import Line, current_locale, exercises_data, phrase
@@ -82,12 +82,17 @@ class Script:
     reps: int = 0
 
     def speech(self) -> Speech:
+        return Speech(list(self._parts))
+
+    @cached_property
+    def _parts(self) -> tuple[str, ...]:
+        # A kept script (see narrated) is said again and again: its SSML is built once.
         speech = Speech()
         for cue in self.cues:
             if cue.sound:
                 speech.sound(cue.sound)
             speech.say(cue.text).pause(cue.pause)
-        return speech
+        return tuple(speech.parts)
 
     def seconds(self, rate: str | None = None) -> float:
         return sum(spoken_seconds(cue.text, rate) + cue.pause

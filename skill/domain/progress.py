@@ -12,7 +12,6 @@ completed session, which the store keeps beside the profile.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -310,8 +309,10 @@ Change = NoticeHeard | PainReported | DoctorChecked | GentleChosen | CheckedIn |
 def apply(profile: Profile, changes: list[Change]) -> Profile:
     """A new profile with ``changes`` applied in order; ``profile`` is left as it was."""
     # A shallow copy (what ``replace`` gives, for a fraction of it: Profile has no
-    # __post_init__), with its own copies of the two fields changed in place below.
-    result = copy.copy(profile)
+    # __post_init__), with its own copies of the two fields changed in place below. It is
+    # what ``copy.copy`` makes, without its trip through ``__reduce_ex__``.
+    result = object.__new__(type(profile))
+    result.__dict__.update(profile.__dict__)
     result.daily, result.eased = dict(profile.daily), list(profile.eased)
     for change in changes:
         match change:

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field, replace
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
-from skill.domain.content import Line, exercises_data, phrase
+from skill.domain.content import Line, current_locale, exercises_data, phrase
 from skill.domain.exercises import REVERSE_KEGEL, exercise_name, stretches
-from skill.domain.language import Language, english
+from skill.domain.language import Language, english, language_for
 from skill.domain.program import (
     BRIEF_WARM_UP,
     MAT,
@@ -81,12 +82,17 @@ class Script:
     reps: int = 0
 
     def speech(self) -> Speech:
+        return Speech(list(self._parts))
+
+    @cached_property
+    def _parts(self) -> tuple[str, ...]:
+        # A kept script (see narrated) is said again and again: its SSML is built once.
         speech = Speech()
         for cue in self.cues:
             if cue.sound:
                 speech.sound(cue.sound)
             speech.say(cue.text).pause(cue.pause)
-        return speech
+        return tuple(speech.parts)
 
     def seconds(self, rate: str | None = None) -> float:
         return sum(spoken_seconds(cue.text, rate) + cue.pause
@@ -101,14 +107,20 @@ class Picker:
         self.last: dict[int, int] = {}
 
     def __call__(self, line: Line, **values: object) -> str:
-        choices = list(range(len(line)))
         previous = self.last.get(id(line))
-        if previous is not None and len(choices) > 1:
-            choices.remove(previous)
-        index = self.rng.choice(choices)
+        index = self.rng.choice(_choices(len(line), previous))
         self.last[id(line)] = index
-        text = line[index].format(**values)
+        text = line[index]
+        if "{" in text or "}" in text:  # most cues fill nothing: no format to run
+            text = text.format(**values)
         return text[:1].upper() + text[1:]
+
+
+@cache
+def _choices(count: int, previous: int | None) -> tuple[int, ...]:
+    """The phrasings of a line of ``count`` that may come next, by index: any but the one
+    said last (when there is another). One tuple for each case, built once."""
+    return tuple(index for index in range(count) if index != previous or count == 1)
 
 
 def lighter_words(normal: tuple[int, int], lighter: tuple[int, int]) -> str:
@@ -153,6 +165,22 @@ def narrate(step: Step, rng: random.Random, settings: Settings = DEFAULT_SETTING
     return Script(step_title(step, language), step.stretch_id, points, tuple(cues))
 
 
+def narrated(step: Step, seed: str, settings: Settings, after: str | None, opening: bool,
+             language: Language) -> Script:
+    """``narrate`` with phrasings chosen by ``random.Random(seed)``: a pure function of
+    its arguments and the turn's words, so the day's same step is narrated once for
+    everyone who reaches it (a Script is immutable; each turn makes its own Speech)."""
+    return _narrated(step, seed, settings, after, opening, language.tag, current_locale())
+
+
+@lru_cache(maxsize=512)
+def _narrated(step: Step, seed: str, settings: Settings, after: str | None, opening: bool,
+              tag: str, locale: str) -> Script:
+    # ``locale`` is in the key for the words ``narrate`` reads (the turn's content), ``tag``
+    # for the grammar of its titles and sides.
+    return narrate(step, random.Random(seed), settings, after, opening, language_for(tag))
+
+
 @dataclass
 class _Cues:
     pick: Picker
@@ -162,7 +190,9 @@ class _Cues:
             sound: str = "", between: Line | None = None) -> None:
         """A cue and its silence; a silence longer than one break is shared into equal
         breaks with a short cue from ``between`` after each but the last."""
-        chunks = max(1, -(-round(pause * 10) // (MAX_BREAK_SECONDS * 10)))
+        # One break holds nearly every cue's silence: nothing to share out.
+        chunks = 1 if pause <= MAX_BREAK_SECONDS else \
+            max(1, -(-round(pause * 10) // (MAX_BREAK_SECONDS * 10)))
         if chunks > 1 and between is None:
             raise ValueError(f"a silence of {pause:g} s after {text!r} needs cues between")
         share = round(pause / chunks, 1)
@@ -332,5 +362,6 @@ def _stretch(step: StretchStep, pick: Picker, settings: Settings,
     return out.items
 
 
-__all__ = ["SIDES", "Cue", "Picker", "Script", "lighter_words", "narrate", "spoken_seconds",
-           "step_exercise", "step_title"]  # spoken_seconds lives in ssml, with the model
+# spoken_seconds lives in ssml, with the model
+__all__ = ["SIDES", "Cue", "Picker", "Script", "lighter_words", "narrate", "narrated",
+           "spoken_seconds", "step_exercise", "step_title"]

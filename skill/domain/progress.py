@@ -12,7 +12,6 @@ completed session, which the store keeps beside the profile.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -82,12 +81,9 @@ class Position:
         """
         if not isinstance(raw, dict):
             return None
-        text = ("plan", "started_on")
-        numbers = ("week", "step", "seconds_done", "steps_done", "minutes", "credited_seconds",
-                   "credited_steps")
-        lists = ("eased", "skipped")
-        known = {*text, *numbers, *lists, "gentle", "settings", "done", "program_day"}
-        if set(raw) - known or not all(k in raw for k in (*text, "week", "step")):
+        text, numbers, lists = _POSITION_TEXT, _POSITION_NUMBERS, _POSITION_LISTS
+        if not _POSITION_FIELDS.issuperset(raw) or \
+                not all(k in raw for k in _POSITION_REQUIRED):
             return None
         if not all(isinstance(raw[k], str) and 0 < len(raw[k]) <= 40 for k in text):
             return None
@@ -120,6 +116,16 @@ class Position:
         data["done"] = list(self.done)
         data["settings"] = self.settings.to_dict() if self.settings is not None else None
         return data
+
+
+# What Position.parse checks each stored field as (named once, not on every parse).
+_POSITION_TEXT = ("plan", "started_on")
+_POSITION_NUMBERS = ("week", "step", "seconds_done", "steps_done", "minutes",
+                     "credited_seconds", "credited_steps")
+_POSITION_LISTS = ("eased", "skipped")
+_POSITION_REQUIRED = (*_POSITION_TEXT, "week", "step")
+_POSITION_FIELDS = frozenset({*_POSITION_TEXT, *_POSITION_NUMBERS, *_POSITION_LISTS,
+                              "gentle", "settings", "done", "program_day"})
 
 
 @dataclass(frozen=True)
@@ -189,8 +195,7 @@ class Profile:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], version: int = 0) -> Profile:
-        known = {name for name in cls.__dataclass_fields__ if name != "version"}
-        values = {key: value for key, value in data.items() if key in known}
+        values = {key: value for key, value in data.items() if key in _PROFILE_FIELDS}
         position = values.pop("position", None)
         settings = values.pop("settings", None)
         reminder = values.pop("reminder", None)
@@ -210,6 +215,10 @@ class Profile:
         profile.eased = list(eased or ())
         profile.reminder = ReminderState.parse(reminder)
         return profile
+
+
+# The fields a stored profile may give (its version is the store's, never the data's).
+_PROFILE_FIELDS = frozenset(Profile.__dataclass_fields__) - {"version"}
 
 
 @dataclass(frozen=True)
@@ -300,8 +309,10 @@ Change = NoticeHeard | PainReported | DoctorChecked | GentleChosen | CheckedIn |
 def apply(profile: Profile, changes: list[Change]) -> Profile:
     """A new profile with ``changes`` applied in order; ``profile`` is left as it was."""
     # A shallow copy (what ``replace`` gives, for a fraction of it: Profile has no
-    # __post_init__), with its own copies of the two fields changed in place below.
-    result = copy.copy(profile)
+    # __post_init__), with its own copies of the two fields changed in place below. It is
+    # what ``copy.copy`` makes, without its trip through ``__reduce_ex__``.
+    result = object.__new__(type(profile))
+    result.__dict__.update(profile.__dict__)
     result.daily, result.eased = dict(profile.daily), list(profile.eased)
     for change in changes:
         match change:

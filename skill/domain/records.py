@@ -45,5 +45,9 @@ def plain(value: Any) -> Any:
 def plain_fields(value: Any, later: tuple[str, ...] = ()) -> dict[str, Any]:
     """``plain(value)`` for a dataclass, but the fields named in ``later`` are left ``None``
     in their places: the caller writes them its own way, so they are not walked twice."""
-    return {name: None if name in later else plain(getattr(value, name))
-            for name in _field_names(type(value))}
+    data = {}
+    for name in _field_names(type(value)):
+        field = None if name in later else getattr(value, name)
+        # Most fields are strings, numbers and flags: kept as they are, with no call.
+        data[name] = field if type(field) in _ATOMS else plain(field)
+    return data

@@ -62,11 +62,8 @@ class Settings:
         """Settings from stored data; anything odd falls back to the default for that field."""
         if not isinstance(raw, dict):
             return cls()
-        bounds = {"pace": (PACE_MIN, PACE_MAX), "hold_change": (-2, 2),
-                  "reps_change": (-5, 5),
-                  "stretch_hold": (STRETCH_HOLD_MIN, STRETCH_HOLD_MAX)}
         numbers: dict[str, int] = {}
-        for name, (low, high) in bounds.items():
+        for name, (low, high) in _BOUNDS:
             value = raw.get(name)
             if type(value) is int:
                 numbers[name] = clamp(value, low, high)
@@ -77,5 +74,9 @@ class Settings:
                 flags[name] = value
         return cls(**numbers, **flags)  # type: ignore[arg-type]
 
+
+# What Settings.parse keeps each stored number within (named once, not on every parse).
+_BOUNDS = (("pace", (PACE_MIN, PACE_MAX)), ("hold_change", (-2, 2)), ("reps_change", (-5, 5)),
+           ("stretch_hold", (STRETCH_HOLD_MIN, STRETCH_HOLD_MAX)))
 
 DEFAULT_SETTINGS = Settings()

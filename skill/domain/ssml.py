@@ -17,6 +17,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from xml.sax.saxutils import escape, unescape
 
 MAX_SSML_CHARS = 8000
@@ -35,6 +36,7 @@ SPOKEN_CHARS_PER_SECOND = 14.6
 SECONDS_PER_PHRASE = 0.2
 _PROSODY_RE = re.compile(r'<prosody\s+rate="(\d+)%">')
 _SILENCE_OR_SOUND_RE = re.compile(r'<break\s[^>]*/>|<audio\s[^>]*/>')
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 _BREAK_RE = re.compile(r'<break\s+time="(\d+(?:\.\d+)?)(ms|s)"\s*/>')
 _ADJACENT_BREAKS_RE = re.compile(r"<break\b[^>]*/>\s*(</?prosody[^>]*>\s*)*<break\b")
@@ -76,9 +78,12 @@ def response_seconds(ssml: str) -> float:
 
 def speakable(text: str) -> str:
     """``text`` without the characters that would make SSML invalid or unspeakable."""
-    return _UNSPEAKABLE_RE.sub("", text)
+    # Printable text (nearly all of it) holds none of them: no controls, no surrogates, no
+    # U+FFFE or U+FFFF (noncharacters are not printable), so there is nothing to remove.
+    return text if text.isprintable() else _UNSPEAKABLE_RE.sub("", text)
 
 
+@lru_cache(maxsize=1024)  # a few lengths recur in every narration: each written once
 def pause(seconds: float) -> str:
     """SSML for one silence of ``seconds``, at most 10 s (a longer one is a bug: see
     :meth:`Speech.silence`)."""
@@ -157,6 +162,24 @@ class Speech:
         parsing the XML: every part is escaped words or one empty element."""
         words = " ".join(unescape(part) for part in self.parts if not part.startswith("<"))
         return " ".join(words.split())
+
+    def last_sentence(self) -> str:
+        """The last sentence of :meth:`text` ("" when nothing is said). It is read from the
+        end, part by part, back to where that sentence begins: a whole narration is not
+        joined and split to find how it ends."""
+        tail: list[str] = []
+        for part in reversed(self.parts):
+            if part.startswith("<"):
+                continue
+            words = unescape(part)
+            tail.append(words)
+            # Parts are stripped, so a sentence ends inside this one, or where it meets
+            # the words after it.
+            if _SENTENCE_END.search(words) or \
+                    (words.endswith((".", "?", "!")) and any(tail[:-1])):
+                break
+        text = " ".join(" ".join(reversed(tail)).split())
+        return _SENTENCE_END.split(text)[-1]
 
     def body(self, rate: str | None = None) -> str:
         """The SSML inside ``<speak>``; ``rate`` (like ``"90%"``) slows the whole voice."""

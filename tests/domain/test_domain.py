@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from datetime import date
 from itertools import pairwise
@@ -29,7 +30,7 @@ from skill.domain.progress import (
     totals,
 )
 from skill.domain.settings import Settings
-from skill.domain.ssml import Speech, pause, problems, spoken_text
+from skill.domain.ssml import _UNSPEAKABLE_RE, Speech, pause, problems, speakable, spoken_text
 
 MONDAY = date(2026, 11, 16)
 
@@ -85,6 +86,16 @@ def test_speech_text_is_what_its_ssml_says(steps: list[tuple[str, Any]]) -> None
     # Speech.text reads the words without parsing the SSML; it must read what the XML does.
     speech = _spoken(steps)
     assert speech.text() == spoken_text(speech.ssml())
+
+
+@given(st.lists(st.one_of(
+    st.tuples(st.just("say"), st.text(alphabet=st.sampled_from("ab.?! \t\n&<\u00a0"))),
+    st.tuples(st.just("sound"), st.sampled_from(["musical/amzn_sfx_bell_short_chime_01"])),
+    st.tuples(st.just("pause"), st.floats(min_value=0, max_value=4)))))
+def test_the_last_sentence_is_the_texts_last(steps: list[tuple[str, Any]]) -> None:
+    # Speech.last_sentence reads back from the end only; it must end where the text does.
+    speech = _spoken(steps)
+    assert speech.last_sentence() == re.split(r"(?<=[.?!])\s+", speech.text())[-1]
 
 
 @given(_SPEECH_STEPS, _SPEECH_STEPS, st.floats(min_value=0.001, max_value=6))
@@ -250,3 +261,11 @@ def test_a_sane_position_parses() -> None:
     raw = {"plan": "daily", "week": 2, "step": 1, "started_on": "2026-11-16",
            "seconds_done": 90, "steps_done": 1}
     assert Position.parse(raw) == Position("daily", 2, 1, "2026-11-16", 90, 1)
+
+
+def test_printable_text_is_speakable_as_it_is() -> None:
+    # speakable() passes printable text through untouched: no character it removes is
+    # printable.
+    removed = [char for char in map(chr, range(0x110000)) if _UNSPEAKABLE_RE.match(char)]
+    assert removed and not any(char.isprintable() for char in removed)
+    assert speakable("Hips\u0000 & \ud800knees\ufffe") == "Hips & knees"

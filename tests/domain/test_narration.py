@@ -17,10 +17,12 @@ import pytest
 
 from skill.domain.content import exercises_data, speaking
 from skill.domain.exercises import REVERSE_KEGEL, exercise_ids
+from skill.domain.language import language_for
 from skill.domain.narration import (
     POSITION_PAUSE,
     Script,
     narrate,
+    narrated,
     spoken_seconds,
     step_exercise,
 )
@@ -286,3 +288,19 @@ def test_less_talking_says_never_strain_once_in_the_set_up(seed: int, locale: st
     sentences = re.split(r"(?<=[.!?])\s+", opening)
     warnings = [s for s in sentences if re.search(STRAIN_WORDS[locale], s)]
     assert len(warnings) == 1, opening
+
+
+def test_a_narration_kept_for_its_seed_is_the_one_narrated_afresh() -> None:
+    # narrated() keeps a script per seed: it must be the script narrate() gives, in the
+    # words and grammar of each turn's locale, never another locale's.
+    step = routine_steps(DAILY, 1)[0]
+    scripts = {}
+    for locale in ("en-US", "de-DE", "fr-FR", "es-US"):
+        with speaking(locale):
+            language = language_for(locale)
+            for _ in range(2):
+                kept = narrated(step, "2026-11-16:daily:0:0", Settings(), None, True, language)
+                assert kept == narrate(step, random.Random("2026-11-16:daily:0:0"), Settings(),
+                                       None, True, language)
+            scripts[locale] = kept
+    assert len({script.cues for script in scripts.values()}) == 4

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from skill.domain import content, exercises, routine
+from skill.domain import content, exercises, narration, routine
 from skill.domain.language import Language, language_for
 from skill.domain.language import language as language_module
 
@@ -28,7 +28,8 @@ NOT_WORDS = ("clock_hours", "duration_units", "eases", "easier_for", "follows", 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 # Timings and stretches are read from the words, once: read again in and after the walk.
 WORD_CACHES = (content.content, content.spoken_locale, routine.step_seconds, routine.fits,
-               routine.routine_steps, routine.routine_minutes, exercises._stretches)
+               routine.routine_steps, routine.routine_minutes, exercises._stretches,
+               narration._narrated)
 
 
 def bracketed(template: str) -> str:

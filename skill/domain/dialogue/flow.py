@@ -10,13 +10,12 @@ butterfly stretch" is what the user believes, so it is what the coach stores.
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, replace
 
 from skill.domain.dialogue.state import Card, Mode, Offer, Outcome
 from skill.domain.dialogue.talk import ROUTINE_PLANS, Talk
 from skill.domain.exercises import exercise_ids, exercise_name
-from skill.domain.narration import lighter_words, narrate, step_exercise
+from skill.domain.narration import lighter_words, narrated, step_exercise
 from skill.domain.program import (
     MAINTENANCE,
     PROGRAM_WEEKS,
@@ -99,7 +98,7 @@ def deliver(c: Talk, position: Position, lead: Speech) -> Outcome:
         # and the warm-up are guided in the narration, once a day (see below).
         speech.say(c.line("stop_if_hurts"))
     seed = f"{c.today}:{position.plan}:{index}:{position.steps_done}"
-    before = c.finished_before(replace(position, step=index))
+    before = c.finished_before(position, index)
     # What was just done, for a set-up that builds on it; nothing after a left-out step.
     after = step_exercise(steps[before]) if before is not None and before == index - 1 \
         and before in position.done else None
@@ -110,7 +109,7 @@ def deliver(c: Talk, position: Position, lead: Speech) -> Outcome:
         and c.profile.advised_on != c.today.isoformat()
     if opens:
         c.changes.append(Advised(c.today.isoformat()))
-    script = narrate(stretch, random.Random(seed), settings, after, opens, c.language)
+    script = narrated(stretch, seed, settings, after, opens, c.language)
     named = script.title.lower() in " ".join(speech.parts).lower()
     # (After a guided warm-up the narration names the stretch itself.)
     if not settings.brief and isinstance(stretch, StretchStep) and not named \

@@ -11,7 +11,6 @@ the table or of any behaviour: the behaviours import it, never the other way rou
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import replace
 from datetime import date
 from datetime import time as TimeOfDay
@@ -34,16 +33,13 @@ from skill.domain.routine import (
 from skill.domain.settings import Settings
 from skill.domain.ssml import Speech
 
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
-
 
 def asks_something(speech: Speech, language: Language | None = None) -> bool:
     """Whether the last thing said is a question, or tells the user what to say (in the
     words of ``language``, this turn's by default: "say next", "di siguiente")."""
-    text = speech.text()
-    if not text:
+    last = speech.last_sentence()
+    if not last:
         return False
-    last = _SENTENCE_END.split(text)[-1]
     return last.endswith("?") or (language or language_for(None)).tells_what_to_say(last)
 
 
@@ -71,6 +67,8 @@ class Talk:
         self.events: list[str] = []
         self._profile = context.profile
         self._profile_changes = 0
+        self._example: tuple[Profile, str] | None = None
+        self._steps: tuple[Position, Settings, tuple[Step, ...]] | None = None
         place = context.session.position
         seed = f"{context.today}:{context.profile.sessions}:{place.step if place else '-'}"
         self.rng = random.Random(seed)
@@ -111,9 +109,15 @@ class Talk:
     def steps(self, position: Position) -> tuple[Step, ...]:
         """The routine's steps as they were fixed when its first step was narrated."""
         settings = position.settings or self.profile.settings
+        # A turn asks for the same place's steps many times over: the last answer is kept.
+        if self._steps is not None and self._steps[0] is position \
+                and self._steps[1] is settings:
+            return self._steps[2]
         choices = Choices(settings, frozenset(position.eased), position.gentle,
                           position.minutes)
-        return routine_steps(position.plan, position.week, choices)
+        steps = routine_steps(position.plan, position.week, choices)
+        self._steps = (position, settings, steps)
+        return steps
 
     def narration_settings(self, position: Position, index: int) -> Settings:
         """How step ``index`` is narrated: with the settings of now (a change applies from
@@ -133,10 +137,11 @@ class Talk:
                 return index
         return None
 
-    def finished_before(self, position: Position) -> int | None:
-        """The index of the last step done before the one to come."""
+    def finished_before(self, position: Position, step: int | None = None) -> int | None:
+        """The index of the last step done before the one to come (or before ``step``)."""
         steps = self.steps(position)
-        for index in range(min(position.step, len(steps)) - 1, -1, -1):
+        until = position.step if step is None else step
+        for index in range(min(until, len(steps)) - 1, -1, -1):
             if step_exercise(steps[index]) not in position.skipped:
                 return index
         return None
@@ -168,7 +173,14 @@ class Talk:
 
     def example(self) -> str:
         """A single exercise to name as an example: never one left out for now."""
-        eased = set(self.profile.eased) if self.profile.gentle_left > 0 else set()
+        # Every line of the turn offers it: worked out once for each profile it sees.
+        profile = self.profile
+        if self._example is None or self._example[0] is not profile:
+            self._example = (profile, self._example_for(profile))
+        return self._example[1]
+
+    def _example_for(self, profile: Profile) -> str:
+        eased = set(profile.eased) if profile.gentle_left > 0 else set()
         for stretch_id in ("butterfly", "bridge", "seated_hip"):
             if stretch_id not in eased:
                 return self.language.definite(exercise_name(stretch_id))

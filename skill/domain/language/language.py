@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import time
 from decimal import Decimal
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -55,6 +55,11 @@ def _cases(values: Sequence[object]) -> list[str]:
 
 def _in_case(value: object, case: str) -> object:
     return value.form(case) if isinstance(value, Declined) else value
+
+
+def _has_braces(template: str) -> bool:
+    """Whether ``template`` has anything for ``str.format`` to fill (or to refuse)."""
+    return "{" in template or "}" in template
 
 
 class _Filler(string.Formatter):
@@ -179,6 +184,9 @@ class Language:
         "dem Schmetterling") and the language's joins where a word of the template meets
         a filled-in value: French "à" + "le pont" -> "au pont", "de" + "les Kegel" ->
         "des Kegel", "le" + "étirement" -> "l'étirement"."""
+        if not _has_braces(template):
+            # Most phrasings fill nothing: every way of filling one gives it back as it is.
+            return template
         if self._plain:
             return template.format(**values)
         filler = _Filler(self)
@@ -282,8 +290,17 @@ class Language:
     def tells_what_to_say(self, sentence: str) -> bool:
         """Whether ``sentence`` tells the user what to say ("say next", "di siguiente"):
         the language's ``instructions`` words, whole words, in any case."""
-        return any(re.search(rf"\b{re.escape(word)}\b", sentence, re.IGNORECASE)
-                   for word in self.data.get("instructions", ()))
+        return self._instructions is not None and \
+            self._instructions.search(sentence) is not None
+
+    @cached_property
+    def _instructions(self) -> re.Pattern[str] | None:
+        """The ``instructions`` words as one pattern, compiled once (None if there are none)."""
+        words = self.data.get("instructions", ())
+        if not words:
+            return None
+        return re.compile(rf"\b(?:{'|'.join(re.escape(word) for word in words)})\b",
+                          re.IGNORECASE)
 
 
 _LAST_WORD = re.compile(r"(?:^|(?<=[\s(«\"]))([^\W\d_]+) $")
@@ -294,6 +311,7 @@ def _cased(word: str, like: str) -> str:
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
+@lru_cache(maxsize=256)  # asked for several times a turn; bounded: locales come from requests
 def language_tag(locale: str | None) -> tuple[str, str]:
     """("en", "en-GB") from "en-GB", "en_gb" or "EN-gb"; English for nothing."""
     raw = (locale or DEFAULT_LOCALE).replace("_", "-").strip()

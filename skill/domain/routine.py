@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from skill.domain.content import exercises_data
+from skill.domain.content import current_locale, exercises_data
 from skill.domain.exercises import REVERSE_KEGEL, exercise_ids, stretches
 from skill.domain.narration import SIDES, narrate
 from skill.domain.program import (
@@ -127,17 +127,30 @@ def region_eases(region: str | None) -> tuple[str, ...]:
     return tuple(eases.get(region, ())) if region and not region.startswith("_") else ()
 
 
-@cache
+# The timings below measure the narration in this turn's words, so each is kept per
+# locale: a Spanish step is not credited (or a routine cut to a time budget) by how long
+# it took to say in English to whoever asked first in this process.
+
+
 def step_seconds(step: Step, settings: Settings, opening: bool = True) -> float:
     """How long ``step`` takes to say; ``opening``: with its warm-up or mat line, which is
     said once a day (so a step said without it is credited without it)."""
+    return _step_seconds(step, settings, opening, current_locale())
+
+
+@cache
+def _step_seconds(step: Step, settings: Settings, opening: bool, locale: str) -> float:
     return narrate(step, random.Random(0), settings, opening=opening).seconds(
         settings.speaking_rate)
 
 
-@cache
 def fits(step: Step, settings: Settings) -> bool:
     """Whether ``step`` narrated with ``settings`` keeps inside the bound, whatever the phrasing."""
+    return _fits(step, settings, current_locale())
+
+
+@cache
+def _fits(step: Step, settings: Settings, locale: str) -> bool:
     # The worst of a few phrasings, so that any day's narration keeps inside the bound,
     # with room for the lead-in and closing said around it, at this user's speaking rate.
     rate = settings.speaking_rate
@@ -213,9 +226,13 @@ def release_targets(week: int, settings: Settings, gentle: bool = False) -> tupl
     return aims.reps, aims.hold_seconds
 
 
-@cache
 def routine_steps(plan: str, week: int, choices: Choices = NO_CHOICES) -> tuple[Step, ...]:
     """The steps of ``plan`` at ``week``, shaped by ``choices``."""
+    return _routine_steps(plan, week, choices, current_locale())
+
+
+@cache
+def _routine_steps(plan: str, week: int, choices: Choices, locale: str) -> tuple[Step, ...]:
     settings = choices.settings
     aims = targets(week, choices)
     reps, hold, stretch_hold = aims.reps, aims.hold_seconds, aims.stretch_hold_seconds
@@ -263,10 +280,14 @@ def _total(steps: Sequence[Step], settings: Settings) -> float:
     return sum(step_seconds(step, settings) for step in steps)
 
 
-@cache
 def routine_minutes(plan: str, week: int, choices: Choices = NO_CHOICES) -> int:
     """About how long a routine takes, from the narration itself, summed as a finished
     routine is credited (whole seconds a step), so announced and credited minutes agree."""
+    return _routine_minutes(plan, week, choices, current_locale())
+
+
+@cache
+def _routine_minutes(plan: str, week: int, choices: Choices, locale: str) -> int:
     steps = routine_steps(plan, week, choices)
     return max(1, round(sum(round(step_seconds(step, choices.settings)) for step in steps) / 60))
 

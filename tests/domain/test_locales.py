@@ -20,11 +20,12 @@ from typing import Any
 
 import pytest
 
-from skill.domain import content
+from skill.domain import content, routine
 from skill.domain.content import speaking, spoken_locale
 from skill.domain.dialogue.talk import asks_something
 from skill.domain.exercises import exercise_name
 from skill.domain.language import language_for
+from skill.domain.settings import DEFAULT_SETTINGS
 from skill.domain.ssml import Speech
 
 DATA = resources.files("skill").joinpath("data")
@@ -368,3 +369,21 @@ def test_a_reply_that_tells_what_to_say_in_its_language_asks_something(
     """A reply ending "di siguiente..." is a question in Spanish: the coach does not
     repeat the question after it (it did, when "say" was the only instruction word)."""
     assert asks_something(Speech().say(said), language_for(locale)) is asks
+
+
+def test_a_step_is_timed_in_the_words_of_its_turn_whichever_locale_asked_first() -> None:
+    """The timings are kept per locale: a German routine is not credited, or cut to a time
+    budget, by how long it took to say in English to whoever asked first in the process."""
+    step = routine.routine_steps(routine.DAILY, 1)[0]
+    english = routine.step_seconds(step, DEFAULT_SETTINGS)
+    with speaking("de-DE"):
+        german = routine.step_seconds(step, DEFAULT_SETTINGS)
+        german_minutes = routine.routine_minutes(routine.DAILY, 1)
+    assert german != english
+    for cached in (routine._step_seconds, routine._routine_minutes, routine._routine_steps,
+                   routine._fits):
+        cached.cache_clear()
+    with speaking("de-DE"):  # German first this time: the same answers
+        assert routine.step_seconds(step, DEFAULT_SETTINGS) == german
+        assert routine.routine_minutes(routine.DAILY, 1) == german_minutes
+    assert routine.step_seconds(step, DEFAULT_SETTINGS) == english

@@ -27,8 +27,8 @@ OPEN, CLOSE = "⟦", "⟧"
 NOT_WORDS = ("clock_hours", "duration_units", "eases", "easier_for", "follows", "_comment")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 # Timings and stretches are read from the words, once: read again in and after the walk.
-WORD_CACHES = (content.content, content.spoken_locale, routine.step_seconds, routine.fits,
-               routine.routine_steps, routine.routine_minutes, exercises._stretches,
+WORD_CACHES = (content.content, content.spoken_locale, routine._step_seconds, routine._fits,
+               routine._routine_steps, routine._routine_minutes, exercises._stretches,
                narration._narrated)
 
 

@@ -1,5 +1,11 @@
 """The ``release-coach`` command: talk to the skill, serve it, create its table, or
-recover a damaged progress file."""
+recover a damaged progress file.
+
+Each subcommand imports what it alone needs, inside its own function: ``talk`` needs no
+Flask or waitress, ``serve`` no scikit-learn, ``create-table`` only boto3. So the command
+starts quickly and runs with only its own extra installed. None of these imports works
+around an import cycle.
+"""
 
 from __future__ import annotations
 
